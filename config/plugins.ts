@@ -1,0 +1,25 @@
+import type { Core } from '@strapi/strapi';
+export default ({ env }: Core.Config.Shared.ConfigParams) => ({
+  'users-permissions': {
+    config: {
+      jwt: { expiresIn: env('JWT_EXPIRES_IN', '30d') },
+      register: { allowedFields: ['phone', 'nickname'] },
+    },
+  },
+  documentation: {
+    enabled: true,
+    config: {
+      openapi: '3.0.0',
+      info: {
+        version: '0.1.0',
+        title: 'Shangmen 上门 API',
+        description: '上门家政平台 REST API (member, worker and operator sides)',
+      },
+      'x-strapi-config': { plugins: ['users-permissions', 'upload'] },
+      servers: [{ url: `http://localhost:${env.int('PORT', 1337)}/api`, description: 'local' }],
+    },
+  },
+  i18n: {
+    enabled: true,
+  },
+});

@@ -1,0 +1,3 @@
+export default () => async (ctx: any, next: () => Promise<void>) => {
+  await next();
+};

@@ -1,0 +1,723 @@
+import type { Schema, Struct } from '@strapi/strapi';
+
+export interface CatalogProcessStep extends Struct.ComponentSchema {
+  collectionName: 'components_catalog_process_steps';
+  info: {
+    description: '';
+    displayName: '\u670D\u52A1\u6D41\u7A0B\u6B65\u9AA4';
+    icon: 'bulletList';
+  };
+  attributes: {
+    description: Schema.Attribute.Text &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 300;
+      }>;
+    minutes: Schema.Attribute.Integer &
+      Schema.Attribute.SetMinMax<
+        {
+          min: 0;
+        },
+        number
+      >;
+    title: Schema.Attribute.String &
+      Schema.Attribute.Required &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 40;
+      }>;
+  };
+}
+
+export interface CatalogPromotionPackage extends Struct.ComponentSchema {
+  collectionName: 'components_catalog_promotion_packages';
+  info: {
+    description: '\u6309\u6570\u91CF\u6253\u5305\u7684\u4F18\u60E0\u4EF7\uFF0C\u5982 4 \u6B21\u65E5\u5E38\u4FDD\u6D01 \u00A5520';
+    displayName: '\u4F18\u60E0\u5957\u9910';
+    icon: 'gift';
+  };
+  attributes: {
+    active: Schema.Attribute.Boolean & Schema.Attribute.DefaultTo<true>;
+    code: Schema.Attribute.String &
+      Schema.Attribute.Required &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 40;
+      }>;
+    description: Schema.Attribute.String &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 200;
+      }>;
+    name: Schema.Attribute.String &
+      Schema.Attribute.Required &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 40;
+      }>;
+    price: Schema.Attribute.Integer &
+      Schema.Attribute.Required &
+      Schema.Attribute.SetMinMax<
+        {
+          min: 0;
+        },
+        number
+      >;
+    quantity: Schema.Attribute.Integer &
+      Schema.Attribute.Required &
+      Schema.Attribute.SetMinMax<
+        {
+          min: 1;
+        },
+        number
+      >;
+  };
+}
+
+export interface CatalogTag extends Struct.ComponentSchema {
+  collectionName: 'components_catalog_tags';
+  info: {
+    description: '';
+    displayName: '\u6807\u7B7E';
+    icon: 'priceTag';
+  };
+  attributes: {
+    label: Schema.Attribute.String &
+      Schema.Attribute.Required &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 20;
+      }>;
+  };
+}
+
+export interface PeopleAuditEntry extends Struct.ComponentSchema {
+  collectionName: 'components_people_audit_entries';
+  info: {
+    description: '';
+    displayName: '\u5BA1\u6838\u8BB0\u5F55';
+    icon: 'check';
+  };
+  attributes: {
+    at: Schema.Attribute.DateTime & Schema.Attribute.Required;
+    decision: Schema.Attribute.Enumeration<
+      ['submitted', 'approved', 'rejected', 'suspended', 'reinstated']
+    > &
+      Schema.Attribute.Required;
+    operator: Schema.Attribute.String &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 100;
+      }>;
+    reason: Schema.Attribute.String &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 300;
+      }>;
+  };
+}
+
+export interface PeopleCertificate extends Struct.ComponentSchema {
+  collectionName: 'components_people_certificates';
+  info: {
+    description: '';
+    displayName: '\u8D44\u8D28\u8BC1\u4E66';
+    icon: 'file';
+  };
+  attributes: {
+    expiresAt: Schema.Attribute.Date;
+    file: Schema.Attribute.Media<'images' | 'files'>;
+    issuedAt: Schema.Attribute.Date;
+    name: Schema.Attribute.String &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 60;
+      }>;
+    number: Schema.Attribute.String &
+      Schema.Attribute.Private &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 60;
+      }>;
+    type: Schema.Attribute.Enumeration<
+      [
+        'health',
+        'housekeeping',
+        'childcare',
+        'maternity',
+        'elderly_care',
+        'nursing',
+        'electrician',
+        'plumber',
+        'other',
+      ]
+    > &
+      Schema.Attribute.Required;
+    verified: Schema.Attribute.Boolean & Schema.Attribute.DefaultTo<false>;
+  };
+}
+
+export interface PeoplePreferences extends Struct.ComponentSchema {
+  collectionName: 'components_people_preferences';
+  info: {
+    description: '\u7528\u4E8E\u63A8\u8350\u670D\u52A1\u4E0E\u5E08\u5085';
+    displayName: '\u670D\u52A1\u504F\u597D';
+    icon: 'heart';
+  };
+  attributes: {
+    categories: Schema.Attribute.Relation<
+      'oneToMany',
+      'api::catalog.service-category'
+    >;
+    priceMax: Schema.Attribute.Integer &
+      Schema.Attribute.SetMinMax<
+        {
+          min: 0;
+        },
+        number
+      >;
+    priceMin: Schema.Attribute.Integer &
+      Schema.Attribute.SetMinMax<
+        {
+          min: 0;
+        },
+        number
+      >;
+    timeWindows: Schema.Attribute.Component<'people.time-window', true>;
+    workerGender: Schema.Attribute.Enumeration<['male', 'female', 'any']> &
+      Schema.Attribute.DefaultTo<'any'>;
+  };
+}
+
+export interface PeopleTimeWindow extends Struct.ComponentSchema {
+  collectionName: 'components_people_time_windows';
+  info: {
+    description: 'weekday 1=\u5468\u4E00 \u2026 7=\u5468\u65E5';
+    displayName: '\u65F6\u95F4\u6BB5';
+    icon: 'clock';
+  };
+  attributes: {
+    end: Schema.Attribute.String & Schema.Attribute.Required;
+    start: Schema.Attribute.String & Schema.Attribute.Required;
+    weekday: Schema.Attribute.Integer &
+      Schema.Attribute.Required &
+      Schema.Attribute.SetMinMax<
+        {
+          max: 7;
+          min: 1;
+        },
+        number
+      >;
+  };
+}
+
+export interface PeopleWorkHistory extends Struct.ComponentSchema {
+  collectionName: 'components_people_work_histories';
+  info: {
+    description: '';
+    displayName: '\u5DE5\u4F5C\u7ECF\u5386';
+    icon: 'briefcase';
+  };
+  attributes: {
+    description: Schema.Attribute.Text &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 300;
+      }>;
+    employer: Schema.Attribute.String &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 60;
+      }>;
+    from: Schema.Attribute.Date;
+    role: Schema.Attribute.String &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 40;
+      }>;
+    to: Schema.Attribute.Date;
+    verified: Schema.Attribute.Boolean & Schema.Attribute.DefaultTo<false>;
+  };
+}
+
+export interface PeopleWorkerSkill extends Struct.ComponentSchema {
+  collectionName: 'components_people_worker_skills';
+  info: {
+    description: '1 \u521D\u7EA7 \u2026 5 \u8D44\u6DF1';
+    displayName: '\u6280\u80FD\u7B49\u7EA7';
+    icon: 'hammer';
+  };
+  attributes: {
+    level: Schema.Attribute.Integer &
+      Schema.Attribute.Required &
+      Schema.Attribute.SetMinMax<
+        {
+          max: 5;
+          min: 1;
+        },
+        number
+      > &
+      Schema.Attribute.DefaultTo<1>;
+    skill: Schema.Attribute.Relation<'oneToOne', 'api::catalog.skill'>;
+  };
+}
+
+export interface SettingsBookingRules extends Struct.ComponentSchema {
+  collectionName: 'components_settings_booking_rules';
+  info: {
+    description: '';
+    displayName: '\u9884\u7EA6\u89C4\u5219';
+    icon: 'calendar';
+  };
+  attributes: {
+    acceptanceTimeoutMinutes: Schema.Attribute.Integer &
+      Schema.Attribute.Required &
+      Schema.Attribute.SetMinMax<
+        {
+          min: 1;
+        },
+        number
+      > &
+      Schema.Attribute.DefaultTo<30>;
+    instantArrivalMinutes: Schema.Attribute.Integer &
+      Schema.Attribute.Required &
+      Schema.Attribute.SetMinMax<
+        {
+          min: 10;
+        },
+        number
+      > &
+      Schema.Attribute.DefaultTo<60>;
+    maxAdvanceDays: Schema.Attribute.Integer &
+      Schema.Attribute.Required &
+      Schema.Attribute.SetMinMax<
+        {
+          min: 1;
+        },
+        number
+      > &
+      Schema.Attribute.DefaultTo<30>;
+    minLeadMinutes: Schema.Attribute.Integer &
+      Schema.Attribute.Required &
+      Schema.Attribute.SetMinMax<
+        {
+          min: 0;
+        },
+        number
+      > &
+      Schema.Attribute.DefaultTo<60>;
+    recurrenceHorizonDays: Schema.Attribute.Integer &
+      Schema.Attribute.Required &
+      Schema.Attribute.SetMinMax<
+        {
+          min: 7;
+        },
+        number
+      > &
+      Schema.Attribute.DefaultTo<60>;
+    slotMinutes: Schema.Attribute.Integer &
+      Schema.Attribute.Required &
+      Schema.Attribute.SetMinMax<
+        {
+          min: 15;
+        },
+        number
+      > &
+      Schema.Attribute.DefaultTo<30>;
+    travelBufferMinutes: Schema.Attribute.Integer &
+      Schema.Attribute.Required &
+      Schema.Attribute.SetMinMax<
+        {
+          min: 0;
+        },
+        number
+      > &
+      Schema.Attribute.DefaultTo<30>;
+    unpaidTimeoutMinutes: Schema.Attribute.Integer &
+      Schema.Attribute.Required &
+      Schema.Attribute.SetMinMax<
+        {
+          min: 1;
+        },
+        number
+      > &
+      Schema.Attribute.DefaultTo<30>;
+  };
+}
+
+export interface SettingsBusinessHours extends Struct.ComponentSchema {
+  collectionName: 'components_settings_business_hours';
+  info: {
+    description: '\u53EF\u9884\u7EA6\u7684\u6BCF\u65E5\u65F6\u6BB5\uFF08\u4E1A\u52A1\u65F6\u533A\uFF09';
+    displayName: '\u8425\u4E1A\u65F6\u95F4';
+    icon: 'clock';
+  };
+  attributes: {
+    closesAt: Schema.Attribute.String &
+      Schema.Attribute.Required &
+      Schema.Attribute.DefaultTo<'20:00'>;
+    opensAt: Schema.Attribute.String &
+      Schema.Attribute.Required &
+      Schema.Attribute.DefaultTo<'08:00'>;
+  };
+}
+
+export interface SettingsCancellationRule extends Struct.ComponentSchema {
+  collectionName: 'components_settings_cancellation_rules';
+  info: {
+    description: '\u5DF2\u63A5\u5355\u540E\u53D6\u6D88\uFF1A\u6309\u8BA2\u5355\u72B6\u6001\u4E0E\u8DDD\u670D\u52A1\u5F00\u59CB\u7684\u5C0F\u65F6\u6570\u6536\u53D6\u8D39\u7528';
+    displayName: '\u53D6\u6D88\u6263\u8D39\u89C4\u5219';
+    icon: 'cross';
+  };
+  attributes: {
+    feePercent: Schema.Attribute.Integer &
+      Schema.Attribute.Required &
+      Schema.Attribute.SetMinMax<
+        {
+          max: 100;
+          min: 0;
+        },
+        number
+      >;
+    minFee: Schema.Attribute.Integer &
+      Schema.Attribute.SetMinMax<
+        {
+          min: 0;
+        },
+        number
+      > &
+      Schema.Attribute.DefaultTo<0>;
+    minHoursBefore: Schema.Attribute.Integer &
+      Schema.Attribute.Required &
+      Schema.Attribute.SetMinMax<
+        {
+          min: 0;
+        },
+        number
+      > &
+      Schema.Attribute.DefaultTo<0>;
+    orderStatus: Schema.Attribute.Enumeration<
+      ['accepted', 'on_the_way', 'arrived', 'in_service', 'paused']
+    > &
+      Schema.Attribute.Required;
+  };
+}
+
+export interface SettingsCategoryCommission extends Struct.ComponentSchema {
+  collectionName: 'components_settings_category_commissions';
+  info: {
+    description: '';
+    displayName: '\u5206\u7C7B\u4F63\u91D1';
+    icon: 'coins';
+  };
+  attributes: {
+    category: Schema.Attribute.Relation<
+      'oneToOne',
+      'api::catalog.service-category'
+    >;
+    percent: Schema.Attribute.Integer &
+      Schema.Attribute.Required &
+      Schema.Attribute.SetMinMax<
+        {
+          max: 100;
+          min: 0;
+        },
+        number
+      >;
+  };
+}
+
+export interface SettingsCommission extends Struct.ComponentSchema {
+  collectionName: 'components_settings_commissions';
+  info: {
+    description: '';
+    displayName: '\u5E73\u53F0\u4F63\u91D1';
+    icon: 'coins';
+  };
+  attributes: {
+    defaultPercent: Schema.Attribute.Integer &
+      Schema.Attribute.Required &
+      Schema.Attribute.SetMinMax<
+        {
+          max: 100;
+          min: 0;
+        },
+        number
+      > &
+      Schema.Attribute.DefaultTo<20>;
+    settlementCycleDays: Schema.Attribute.Integer &
+      Schema.Attribute.Required &
+      Schema.Attribute.SetMinMax<
+        {
+          min: 1;
+        },
+        number
+      > &
+      Schema.Attribute.DefaultTo<7>;
+  };
+}
+
+export interface SettingsDispatchRules extends Struct.ComponentSchema {
+  collectionName: 'components_settings_dispatch_rules';
+  info: {
+    description: '\u5339\u914D\u6253\u5206\u6743\u91CD\uFF080\u2013100\uFF09\u4E0E\u6D3E\u5355\u6A21\u5F0F';
+    displayName: '\u6D3E\u5355\u89C4\u5219';
+    icon: 'cog';
+  };
+  attributes: {
+    maxCandidates: Schema.Attribute.Integer &
+      Schema.Attribute.Required &
+      Schema.Attribute.SetMinMax<
+        {
+          min: 1;
+        },
+        number
+      > &
+      Schema.Attribute.DefaultTo<10>;
+    maxOrdersPerDay: Schema.Attribute.Integer &
+      Schema.Attribute.SetMinMax<
+        {
+          min: 1;
+        },
+        number
+      > &
+      Schema.Attribute.DefaultTo<4>;
+    mode: Schema.Attribute.Enumeration<
+      ['recommend', 'assign', 'grab', 'batch', 'manual']
+    > &
+      Schema.Attribute.Required &
+      Schema.Attribute.DefaultTo<'recommend'>;
+    offerTimeoutSeconds: Schema.Attribute.Integer &
+      Schema.Attribute.Required &
+      Schema.Attribute.SetMinMax<
+        {
+          min: 10;
+        },
+        number
+      > &
+      Schema.Attribute.DefaultTo<120>;
+    weightDistance: Schema.Attribute.Integer &
+      Schema.Attribute.SetMinMax<
+        {
+          max: 100;
+          min: 0;
+        },
+        number
+      > &
+      Schema.Attribute.DefaultTo<35>;
+    weightExperience: Schema.Attribute.Integer &
+      Schema.Attribute.SetMinMax<
+        {
+          max: 100;
+          min: 0;
+        },
+        number
+      > &
+      Schema.Attribute.DefaultTo<15>;
+    weightPreference: Schema.Attribute.Integer &
+      Schema.Attribute.SetMinMax<
+        {
+          max: 100;
+          min: 0;
+        },
+        number
+      > &
+      Schema.Attribute.DefaultTo<5>;
+    weightRating: Schema.Attribute.Integer &
+      Schema.Attribute.SetMinMax<
+        {
+          max: 100;
+          min: 0;
+        },
+        number
+      > &
+      Schema.Attribute.DefaultTo<25>;
+    weightRepeatCustomer: Schema.Attribute.Integer &
+      Schema.Attribute.SetMinMax<
+        {
+          max: 100;
+          min: 0;
+        },
+        number
+      > &
+      Schema.Attribute.DefaultTo<10>;
+    weightWorkload: Schema.Attribute.Integer &
+      Schema.Attribute.SetMinMax<
+        {
+          max: 100;
+          min: 0;
+        },
+        number
+      > &
+      Schema.Attribute.DefaultTo<10>;
+  };
+}
+
+export interface SettingsPointsRules extends Struct.ComponentSchema {
+  collectionName: 'components_settings_points_rules';
+  info: {
+    description: '';
+    displayName: '\u79EF\u5206\u89C4\u5219';
+    icon: 'star';
+  };
+  attributes: {
+    earnPerYuan: Schema.Attribute.Integer &
+      Schema.Attribute.Required &
+      Schema.Attribute.SetMinMax<
+        {
+          min: 0;
+        },
+        number
+      > &
+      Schema.Attribute.DefaultTo<1>;
+    expireMonths: Schema.Attribute.Integer &
+      Schema.Attribute.SetMinMax<
+        {
+          min: 0;
+        },
+        number
+      > &
+      Schema.Attribute.DefaultTo<24>;
+    maxDeductionPercent: Schema.Attribute.Integer &
+      Schema.Attribute.Required &
+      Schema.Attribute.SetMinMax<
+        {
+          max: 100;
+          min: 0;
+        },
+        number
+      > &
+      Schema.Attribute.DefaultTo<10>;
+    pointsPerYuan: Schema.Attribute.Integer &
+      Schema.Attribute.Required &
+      Schema.Attribute.SetMinMax<
+        {
+          min: 1;
+        },
+        number
+      > &
+      Schema.Attribute.DefaultTo<100>;
+    reviewPoints: Schema.Attribute.Integer &
+      Schema.Attribute.Required &
+      Schema.Attribute.SetMinMax<
+        {
+          min: 0;
+        },
+        number
+      > &
+      Schema.Attribute.DefaultTo<20>;
+  };
+}
+
+export interface SettingsRatingStandard extends Struct.ComponentSchema {
+  collectionName: 'components_settings_rating_standards';
+  info: {
+    description: '';
+    displayName: '\u8BC4\u4EF7\u6807\u51C6';
+    icon: 'star';
+  };
+  attributes: {
+    minReviewsForRating: Schema.Attribute.Integer &
+      Schema.Attribute.SetMinMax<
+        {
+          min: 0;
+        },
+        number
+      > &
+      Schema.Attribute.DefaultTo<3>;
+    reviewWindowDays: Schema.Attribute.Integer &
+      Schema.Attribute.SetMinMax<
+        {
+          min: 1;
+        },
+        number
+      > &
+      Schema.Attribute.DefaultTo<15>;
+    suspendBelow: Schema.Attribute.Decimal &
+      Schema.Attribute.SetMinMax<
+        {
+          max: 5;
+          min: 1;
+        },
+        number
+      > &
+      Schema.Attribute.DefaultTo<3>;
+    warningBelow: Schema.Attribute.Decimal &
+      Schema.Attribute.SetMinMax<
+        {
+          max: 5;
+          min: 1;
+        },
+        number
+      > &
+      Schema.Attribute.DefaultTo<4>;
+  };
+}
+
+export interface SettingsSmsLimits extends Struct.ComponentSchema {
+  collectionName: 'components_settings_sms_limits';
+  info: {
+    description: '';
+    displayName: '\u77ED\u4FE1\u9891\u7387\u9650\u5236';
+    icon: 'message';
+  };
+  attributes: {
+    codeTtlSeconds: Schema.Attribute.Integer &
+      Schema.Attribute.Required &
+      Schema.Attribute.SetMinMax<
+        {
+          min: 60;
+        },
+        number
+      > &
+      Schema.Attribute.DefaultTo<300>;
+    maxPerIpPerHour: Schema.Attribute.Integer &
+      Schema.Attribute.Required &
+      Schema.Attribute.SetMinMax<
+        {
+          min: 1;
+        },
+        number
+      > &
+      Schema.Attribute.DefaultTo<30>;
+    maxPerPhonePerDay: Schema.Attribute.Integer &
+      Schema.Attribute.Required &
+      Schema.Attribute.SetMinMax<
+        {
+          min: 1;
+        },
+        number
+      > &
+      Schema.Attribute.DefaultTo<10>;
+    maxVerifyAttempts: Schema.Attribute.Integer &
+      Schema.Attribute.Required &
+      Schema.Attribute.SetMinMax<
+        {
+          min: 1;
+        },
+        number
+      > &
+      Schema.Attribute.DefaultTo<5>;
+    resendSeconds: Schema.Attribute.Integer &
+      Schema.Attribute.Required &
+      Schema.Attribute.SetMinMax<
+        {
+          min: 10;
+        },
+        number
+      > &
+      Schema.Attribute.DefaultTo<60>;
+  };
+}
+
+declare module '@strapi/strapi' {
+  export namespace Public {
+    export interface ComponentSchemas {
+      'catalog.process-step': CatalogProcessStep;
+      'catalog.promotion-package': CatalogPromotionPackage;
+      'catalog.tag': CatalogTag;
+      'people.audit-entry': PeopleAuditEntry;
+      'people.certificate': PeopleCertificate;
+      'people.preferences': PeoplePreferences;
+      'people.time-window': PeopleTimeWindow;
+      'people.work-history': PeopleWorkHistory;
+      'people.worker-skill': PeopleWorkerSkill;
+      'settings.booking-rules': SettingsBookingRules;
+      'settings.business-hours': SettingsBusinessHours;
+      'settings.cancellation-rule': SettingsCancellationRule;
+      'settings.category-commission': SettingsCategoryCommission;
+      'settings.commission': SettingsCommission;
+      'settings.dispatch-rules': SettingsDispatchRules;
+      'settings.points-rules': SettingsPointsRules;
+      'settings.rating-standard': SettingsRatingStandard;
+      'settings.sms-limits': SettingsSmsLimits;
+    }
+  }
+}
