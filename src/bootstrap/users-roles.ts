@@ -1,0 +1,76 @@
+import type { Core } from '@strapi/strapi';
+
+/** users-permissions role types. Members use the stock `authenticated` role. */
+export const ROLE_MEMBER = 'authenticated';
+export const ROLE_WORKER = 'worker';
+export const ROLE_PUBLIC = 'public';
+
+const ROLE_UID = 'plugin::users-permissions.role';
+const PERMISSION_UID = 'plugin::users-permissions.permission';
+
+/** Content API actions by role. A signed-in user is checked against its own role only, so the
+ * Worker role repeats every member action. */
+export const PUBLIC_ACTIONS = [
+  'api::catalog.service-category.find',
+  'api::catalog.service-category.findOne',
+  'api::catalog.service-item.find',
+  'api::catalog.service-item.findOne',
+  'api::catalog.skill.find',
+  'api::catalog.skill.findOne',
+  'api::settings.city.find',
+  'api::settings.city.findOne',
+  'api::people.worker.find',
+  'api::people.worker.findOne',
+  'api::marketing.gift.find',
+  'api::marketing.gift.findOne',
+  'api::search.search.search',
+];
+
+export const MEMBER_ACTIONS = [
+  ...PUBLIC_ACTIONS,
+  'api::people.address.find',
+  'api::people.address.findOne',
+  'api::people.address.create',
+  'api::people.address.update',
+  'api::people.address.delete',
+  'api::me.me.getProfile',
+  'api::me.me.updateProfile',
+  'api::me.me.getPreferences',
+  'api::me.me.updatePreferences',
+  'api::me.me.listCoupons',
+  'api::me.me.getPoints',
+  'api::me.me.redeemPoints',
+  'plugin::users-permissions.user.me',
+];
+
+export const WORKER_ACTIONS = [...MEMBER_ACTIONS];
+
+async function ensureRole(strapi: Core.Strapi, type: string, name: string, description: string) {
+  const existing = await strapi.db.query(ROLE_UID).findOne({ where: { type } });
+  if (existing) return existing;
+  return strapi.db.query(ROLE_UID).create({ data: { type, name, description } });
+}
+
+async function grant(strapi: Core.Strapi, roleId: number, actions: readonly string[]) {
+  const existing = await strapi.db.query(PERMISSION_UID).findMany({ where: { role: roleId }, select: ['action'] });
+  const have = new Set(existing.map((p: { action: string }) => p.action));
+  for (const action of actions) {
+    if (!have.has(action)) await strapi.db.query(PERMISSION_UID).create({ data: { action, role: roleId } });
+  }
+}
+
+/** Idempotent: creates the Worker role and grants every role its actions on each boot. */
+export async function ensureUserRoles(strapi: Core.Strapi): Promise<void> {
+  const publicRole = await ensureRole(strapi, ROLE_PUBLIC, 'Public', 'Default role given to unauthenticated user.');
+  const memberRole = await ensureRole(strapi, ROLE_MEMBER, 'Authenticated', '会员：浏览、下单、支付、评价');
+  const workerRole = await ensureRole(strapi, ROLE_WORKER, 'Worker', '师傅：审核通过后获得，接单与服务');
+  await grant(strapi, publicRole.id, PUBLIC_ACTIONS);
+  await grant(strapi, memberRole.id, MEMBER_ACTIONS);
+  await grant(strapi, workerRole.id, WORKER_ACTIONS);
+}
+
+export async function findRoleId(strapi: Core.Strapi, type: string): Promise<number> {
+  const role = await strapi.db.query(ROLE_UID).findOne({ where: { type }, select: ['id'] });
+  if (!role) throw new Error(`users-permissions role "${type}" is missing`);
+  return role.id;
+}
