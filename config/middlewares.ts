@@ -1,6 +1,7 @@
 export default [
   'strapi::logger',
   'strapi::errors',
+  'global::error-codes',
   {
     name: 'strapi::security',
     config: {
@@ -22,5 +23,4 @@ export default [
   'strapi::session',
   'strapi::favicon',
   'strapi::public',
-  'global::error-codes',
 ];

@@ -14,6 +14,13 @@ export interface Runtime {
   close(): Promise<void>;
 }
 
+/** Where the runtime reports failures nobody awaits (failed jobs, subscriber errors); `strapi.log` fits. */
+export interface RuntimeLogger {
+  error(message: string, ...meta: unknown[]): void;
+  warn(message: string, ...meta: unknown[]): void;
+  info(message: string, ...meta: unknown[]): void;
+}
+
 let current: Runtime | undefined;
 
 export function runtime(): Runtime {

@@ -1,0 +1,106 @@
+/**
+ * Defaults for the platform-setting single type. Operators override any field in the admin
+ * (平台参数); code always reads the merged result so an empty or partial record still works.
+ */
+export interface CancellationRule {
+  orderStatus: 'accepted' | 'on_the_way' | 'arrived' | 'in_service' | 'paused';
+  minHoursBefore: number;
+  feePercent: number;
+  minFee: number;
+}
+
+export interface PlatformSettings {
+  timezone: string;
+  businessHours: { opensAt: string; closesAt: string };
+  booking: {
+    minLeadMinutes: number;
+    maxAdvanceDays: number;
+    instantArrivalMinutes: number;
+    unpaidTimeoutMinutes: number;
+    acceptanceTimeoutMinutes: number;
+    travelBufferMinutes: number;
+    recurrenceHorizonDays: number;
+    slotMinutes: number;
+  };
+  dispatch: {
+    mode: 'recommend' | 'assign' | 'grab' | 'batch' | 'manual';
+    offerTimeoutSeconds: number;
+    maxCandidates: number;
+    weightDistance: number;
+    weightRating: number;
+    weightExperience: number;
+    weightWorkload: number;
+    weightPreference: number;
+    weightRepeatCustomer: number;
+    maxOrdersPerDay: number;
+  };
+  cancellationPolicy: CancellationRule[];
+  commission: { defaultPercent: number; settlementCycleDays: number };
+  categoryCommissions: Array<{ category?: { slug: string } | null; percent: number }>;
+  points: { earnPerYuan: number; reviewPoints: number; pointsPerYuan: number; maxDeductionPercent: number; expireMonths: number };
+  rating: { minReviewsForRating: number; warningBelow: number; suspendBelow: number; reviewWindowDays: number };
+  sms: { codeTtlSeconds: number; resendSeconds: number; maxPerPhonePerDay: number; maxPerIpPerHour: number; maxVerifyAttempts: number };
+}
+
+export const DEFAULT_SETTINGS: PlatformSettings = {
+  timezone: 'Asia/Shanghai',
+  businessHours: { opensAt: '08:00', closesAt: '20:00' },
+  booking: {
+    minLeadMinutes: 60,
+    maxAdvanceDays: 30,
+    instantArrivalMinutes: 60,
+    unpaidTimeoutMinutes: 30,
+    acceptanceTimeoutMinutes: 30,
+    travelBufferMinutes: 30,
+    recurrenceHorizonDays: 60,
+    slotMinutes: 30,
+  },
+  dispatch: {
+    mode: 'recommend',
+    offerTimeoutSeconds: 120,
+    maxCandidates: 10,
+    weightDistance: 35,
+    weightRating: 25,
+    weightExperience: 15,
+    weightWorkload: 10,
+    weightPreference: 5,
+    weightRepeatCustomer: 10,
+    maxOrdersPerDay: 4,
+  },
+  // Free before acceptance; after it the fee grows as the start approaches and work begins.
+  cancellationPolicy: [
+    { orderStatus: 'accepted', minHoursBefore: 24, feePercent: 0, minFee: 0 },
+    { orderStatus: 'accepted', minHoursBefore: 2, feePercent: 10, minFee: 0 },
+    { orderStatus: 'accepted', minHoursBefore: 0, feePercent: 20, minFee: 2000 },
+    { orderStatus: 'on_the_way', minHoursBefore: 0, feePercent: 30, minFee: 3000 },
+    { orderStatus: 'arrived', minHoursBefore: 0, feePercent: 50, minFee: 3000 },
+    { orderStatus: 'in_service', minHoursBefore: 0, feePercent: 100, minFee: 0 },
+    { orderStatus: 'paused', minHoursBefore: 0, feePercent: 100, minFee: 0 },
+  ],
+  commission: { defaultPercent: 20, settlementCycleDays: 7 },
+  categoryCommissions: [],
+  points: { earnPerYuan: 1, reviewPoints: 20, pointsPerYuan: 100, maxDeductionPercent: 10, expireMonths: 24 },
+  rating: { minReviewsForRating: 3, warningBelow: 4, suspendBelow: 3, reviewWindowDays: 15 },
+  sms: { codeTtlSeconds: 300, resendSeconds: 60, maxPerPhonePerDay: 10, maxPerIpPerHour: 30, maxVerifyAttempts: 5 },
+};
+
+const isPlainObject = (value: unknown): value is Record<string, unknown> =>
+  typeof value === 'object' && value !== null && !Array.isArray(value);
+
+/** Saved values win field by field; null/undefined fall back; saved lists replace default lists
+ * when non-empty (an empty repeatable in the admin means "not configured"). */
+export function mergeSettings<T>(defaults: T, saved: unknown): T {
+  if (!isPlainObject(defaults) || !isPlainObject(saved)) {
+    if (Array.isArray(defaults)) return (Array.isArray(saved) && saved.length > 0 ? saved : defaults) as T;
+    return (saved === null || saved === undefined ? defaults : saved) as T;
+  }
+  const result: Record<string, unknown> = { ...defaults };
+  for (const key of Object.keys(defaults)) {
+    const value = saved[key];
+    if (value === null || value === undefined) continue;
+    const base = (defaults as Record<string, unknown>)[key];
+    if (typeof base === 'number' && typeof value === 'string') result[key] = Number(value);
+    else result[key] = mergeSettings(base, value);
+  }
+  return result as T;
+}

@@ -1,0 +1,50 @@
+import { bootStrapi, type TestApp } from '../helpers/strapi';
+
+let app: TestApp;
+beforeAll(async () => {
+  app = await bootStrapi();
+});
+afterAll(async () => {
+  await app?.close();
+});
+
+describe('bootstrap', () => {
+  it('makes zh-Hans the default content locale', async () => {
+    const locales = app.strapi.plugin('i18n').service('locales');
+    expect(await locales.getDefaultLocale()).toBe('zh-Hans');
+  });
+
+  it('creates the member and worker roles', async () => {
+    const roles = await app.strapi.db.query('plugin::users-permissions.role').findMany({ select: ['type'] });
+    expect(roles.map((r: { type: string }) => r.type)).toEqual(expect.arrayContaining(['public', 'authenticated', 'worker']));
+  });
+
+  it('seeds the admin roles 超级管理员, 客服, 财务, 城市运营', async () => {
+    const roles = await app.strapi.db.query('admin::role').findMany({ select: ['name'] });
+    expect(roles.map((r: { name: string }) => r.name)).toEqual(expect.arrayContaining(['超级管理员', '客服', '财务', '城市运营']));
+  });
+
+  it('scopes 城市运营 content-manager permissions with the same-city condition', async () => {
+    const role = await app.strapi.db.query('admin::role').findOne({ where: { name: '城市运营' } });
+    const permissions = await app.strapi.db.query('admin::permission').findMany({ where: { role: role.id } });
+    const workerRead = permissions.find(
+      (p: any) => p.action === 'plugin::content-manager.explorer.read' && p.subject === 'api::people.worker',
+    );
+    expect(workerRead.conditions).toEqual(['api::same-city']);
+  });
+
+  it('keeps phone numbers unique at the database level', async () => {
+    const users = app.strapi.db.query('plugin::users-permissions.user');
+    await users.create({ data: { username: 'phone-a', phone: '13900000001', provider: 'local' } });
+    await expect(users.create({ data: { username: 'phone-b', phone: '13900000001', provider: 'local' } })).rejects.toThrow();
+    await users.create({ data: { username: 'no-phone-a', provider: 'local' } });
+    await users.create({ data: { username: 'no-phone-b', provider: 'local' } });
+  });
+
+  it('is idempotent across restarts of the same database', async () => {
+    const { ensureAdminRoles } = await import('../../src/bootstrap/admin-roles');
+    const before = await app.strapi.db.query('admin::permission').count();
+    await ensureAdminRoles(app.strapi);
+    expect(await app.strapi.db.query('admin::permission').count()).toBe(before);
+  });
+});
