@@ -41,6 +41,7 @@ export const MEMBER_ACTIONS = [
   'api::me.me.getPoints',
   'api::me.me.redeemPoints',
   'plugin::users-permissions.user.me',
+  'plugin::upload.content-api.upload',
 ];
 
 export const WORKER_ACTIONS = [...MEMBER_ACTIONS];

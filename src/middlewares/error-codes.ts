@@ -6,12 +6,15 @@ import { codeForStatus, isDomainError, statusNameFor } from '../runtime/errors';
  * Every error response carries a stable `error.details.code` (API.md). Sits right inside
  * `strapi::errors`, which renders the envelope:
  * - a thrown DomainError becomes an HttpError with its status, so it is not logged as a crash;
- * - Strapi's own errors (validation, policies, auth) get the code their status implies;
+ * - Strapi's own errors (validation, policies, auth) get the code their status implies, and an
+ *   anonymous caller refused by the permission check gets 401 (API.md: not signed in is 401);
  * - body-parser failures (bad JSON, oversize) become 400/413 instead of 500;
  * - unique-constraint violations that reach here become 409 CONFLICT, never 500;
  * - responses produced with ctx.badRequest() & co. (no throw) are patched on the way out.
  */
 type Ctx = {
+  path: string;
+  state: { user?: unknown; auth?: { credentials?: unknown } };
   status: number;
   body: any;
   response: { _explicitStatus?: boolean };
@@ -32,8 +35,17 @@ function httpError(status: number, message: string, details: Record<string, unkn
 
 const UNIQUE_VIOLATIONS = new Set(['ER_DUP_ENTRY', 'SQLITE_CONSTRAINT_UNIQUE', '23505']);
 
-function translate(err: any): unknown {
+// A content-API route the public role may not call is "sign in first" (401), not "forbidden".
+// Strapi's router answers that case with ctx.forbidden() rather than a throw, hence both paths.
+const isAnonymous = (ctx: Ctx) => ctx.path.startsWith('/api/') && !ctx.state.user && !ctx.state.auth?.credentials;
+
+const signInFirst = () => httpError(401, '请先登录', { code: 'UNAUTHENTICATED' });
+
+function translate(err: any, ctx: Ctx): unknown {
   if (isDomainError(err)) return httpError(err.status, err.message, err.details, err.name);
+  if (err instanceof errors.ForbiddenError && !(err instanceof errors.PolicyError) && isAnonymous(ctx)) {
+    return signInFirst();
+  }
 
   if (err instanceof errors.ApplicationError) {
     const status =
@@ -52,9 +64,10 @@ function translate(err: any): unknown {
     return err;
   }
 
-  if (err instanceof errors.HttpError || (typeof err?.status === 'number' && err.expose)) {
+  // http-errors instances, and body-parser errors that only carry a 4xx `status`.
+  if (err instanceof errors.HttpError || (typeof err?.status === 'number' && err.status >= 400 && err.status < 500)) {
     const status: number = err.status;
-    const message = status === 413 ? '请求内容过大' : err.message;
+    const message = status === 413 ? '请求内容过大' : status === 400 && err instanceof SyntaxError ? '请求体不是有效的 JSON' : err.message;
     return httpError(status, message, withCode(err.details, status), err.name);
   }
 
@@ -69,13 +82,19 @@ export default () =>
     try {
       await next();
     } catch (err) {
-      throw translate(err);
+      throw translate(err, ctx);
     }
     if (!ctx.response._explicitStatus) {
       ctx.notFound('Not Found', { code: 'NOT_FOUND' });
       return;
     }
     const error = ctx.body?.error;
+    if (ctx.status === 403 && error?.name === 'ForbiddenError' && isAnonymous(ctx)) {
+      const { status, message, details } = signInFirst() as any;
+      ctx.status = status;
+      ctx.body = { data: null, error: { status, name: 'UnauthorizedError', message, details } };
+      return;
+    }
     if (ctx.status >= 400 && error && typeof error === 'object') {
       error.details = withCode(error.details, ctx.status);
     }

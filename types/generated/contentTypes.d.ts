@@ -682,6 +682,102 @@ export interface ApiCatalogSkill extends Struct.CollectionTypeSchema {
   };
 }
 
+export interface ApiFeedbackReview extends Struct.CollectionTypeSchema {
+  collectionName: 'reviews';
+  info: {
+    description: '\u4F1A\u5458\u5BF9\u5DF2\u5B8C\u6210\u8BA2\u5355\u7684\u8BC4\u4EF7\uFF08\u670D\u52A1\u8D28\u91CF\u3001\u670D\u52A1\u6001\u5EA6\u3001\u4E13\u4E1A\u6280\u80FD 1\u20135 \u5206\uFF09';
+    displayName: '\u670D\u52A1\u8BC4\u4EF7';
+    pluralName: 'reviews';
+    singularName: 'review';
+  };
+  options: {
+    draftAndPublish: false;
+  };
+  pluginOptions: {
+    i18n: {
+      localized: false;
+    };
+  };
+  attributes: {
+    content: Schema.Attribute.Text &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 1000;
+      }>;
+    createdAt: Schema.Attribute.DateTime;
+    createdBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> &
+      Schema.Attribute.Private;
+    images: Schema.Attribute.Media<'images', true>;
+    locale: Schema.Attribute.String & Schema.Attribute.Private;
+    localizations: Schema.Attribute.Relation<
+      'oneToMany',
+      'api::feedback.review'
+    > &
+      Schema.Attribute.Private;
+    member: Schema.Attribute.Relation<
+      'manyToOne',
+      'plugin::users-permissions.user'
+    >;
+    orderRef: Schema.Attribute.String &
+      Schema.Attribute.Required &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 64;
+      }>;
+    publishedAt: Schema.Attribute.DateTime;
+    rating: Schema.Attribute.Decimal &
+      Schema.Attribute.Required &
+      Schema.Attribute.SetMinMax<
+        {
+          max: 5;
+          min: 1;
+        },
+        number
+      >;
+    ratingAttitude: Schema.Attribute.Integer &
+      Schema.Attribute.Required &
+      Schema.Attribute.SetMinMax<
+        {
+          max: 5;
+          min: 1;
+        },
+        number
+      >;
+    ratingQuality: Schema.Attribute.Integer &
+      Schema.Attribute.Required &
+      Schema.Attribute.SetMinMax<
+        {
+          max: 5;
+          min: 1;
+        },
+        number
+      >;
+    ratingSkill: Schema.Attribute.Integer &
+      Schema.Attribute.Required &
+      Schema.Attribute.SetMinMax<
+        {
+          max: 5;
+          min: 1;
+        },
+        number
+      >;
+    repliedAt: Schema.Attribute.DateTime;
+    reply: Schema.Attribute.Text &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 1000;
+      }>;
+    serviceItem: Schema.Attribute.Relation<
+      'manyToOne',
+      'api::catalog.service-item'
+    >;
+    updatedAt: Schema.Attribute.DateTime;
+    updatedBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> &
+      Schema.Attribute.Private;
+    visible: Schema.Attribute.Boolean &
+      Schema.Attribute.Required &
+      Schema.Attribute.DefaultTo<true>;
+    worker: Schema.Attribute.Relation<'manyToOne', 'api::people.worker'>;
+  };
+}
+
 export interface ApiMarketingCoupon extends Struct.CollectionTypeSchema {
   collectionName: 'coupons';
   info: {
@@ -867,6 +963,71 @@ export interface ApiMarketingGift extends Struct.CollectionTypeSchema {
     updatedAt: Schema.Attribute.DateTime;
     updatedBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> &
       Schema.Attribute.Private;
+  };
+}
+
+export interface ApiMarketingGiftRedemption
+  extends Struct.CollectionTypeSchema {
+  collectionName: 'gift_redemptions';
+  info: {
+    description: '\u4F1A\u5458\u7528\u79EF\u5206\u5151\u6362\u793C\u54C1\uFF1B\u5B9E\u7269\u793C\u54C1\u7531\u8FD0\u8425\u53D1\u8D27\u540E\u6807\u8BB0\u5B8C\u6210';
+    displayName: '\u79EF\u5206\u5151\u6362\u8BB0\u5F55';
+    pluralName: 'gift-redemptions';
+    singularName: 'gift-redemption';
+  };
+  options: {
+    draftAndPublish: false;
+  };
+  pluginOptions: {
+    i18n: {
+      localized: false;
+    };
+  };
+  attributes: {
+    address: Schema.Attribute.Relation<'manyToOne', 'api::people.address'>;
+    createdAt: Schema.Attribute.DateTime;
+    createdBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> &
+      Schema.Attribute.Private;
+    gift: Schema.Attribute.Relation<'manyToOne', 'api::marketing.gift'>;
+    locale: Schema.Attribute.String & Schema.Attribute.Private;
+    localizations: Schema.Attribute.Relation<
+      'oneToMany',
+      'api::marketing.gift-redemption'
+    > &
+      Schema.Attribute.Private;
+    note: Schema.Attribute.String &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 200;
+      }>;
+    pointsCost: Schema.Attribute.Integer &
+      Schema.Attribute.Required &
+      Schema.Attribute.SetMinMax<
+        {
+          min: 1;
+        },
+        number
+      >;
+    publishedAt: Schema.Attribute.DateTime;
+    redemptionStatus: Schema.Attribute.Enumeration<
+      ['pending', 'fulfilled', 'cancelled']
+    > &
+      Schema.Attribute.Required &
+      Schema.Attribute.DefaultTo<'pending'>;
+    trackingNo: Schema.Attribute.String &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 60;
+      }>;
+    updatedAt: Schema.Attribute.DateTime;
+    updatedBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> &
+      Schema.Attribute.Private;
+    user: Schema.Attribute.Relation<
+      'manyToOne',
+      'plugin::users-permissions.user'
+    >;
+    userCoupon: Schema.Attribute.Relation<
+      'oneToOne',
+      'api::marketing.user-coupon'
+    >;
   };
 }
 
@@ -2042,8 +2203,10 @@ declare module '@strapi/strapi' {
       'api::catalog.service-category': ApiCatalogServiceCategory;
       'api::catalog.service-item': ApiCatalogServiceItem;
       'api::catalog.skill': ApiCatalogSkill;
+      'api::feedback.review': ApiFeedbackReview;
       'api::marketing.coupon': ApiMarketingCoupon;
       'api::marketing.gift': ApiMarketingGift;
+      'api::marketing.gift-redemption': ApiMarketingGiftRedemption;
       'api::marketing.points-entry': ApiMarketingPointsEntry;
       'api::marketing.user-coupon': ApiMarketingUserCoupon;
       'api::people.address': ApiPeopleAddress;

@@ -1,0 +1,75 @@
+import type { Core } from '@strapi/strapi';
+import { lockRow } from '../../../runtime/row-lock';
+import { nextPointsBalance } from '../domain/points';
+
+const UID = 'api::marketing.points-entry';
+
+export type PointsReason =
+  | 'order_completed'
+  | 'review'
+  | 'register'
+  | 'redeem_gift'
+  | 'order_deduction'
+  | 'deduction_refund'
+  | 'expire'
+  | 'admin_adjust';
+
+export interface PointsPosting {
+  delta: number;
+  reason: PointsReason;
+  /** Idempotency key, unique across all entries (e.g. `review:<orderId>`): a repeat is a no-op. */
+  ref?: string;
+  note?: string;
+}
+
+/**
+ * Points are an append-only ledger; the balance is the latest entry's balanceAfter. Postings
+ * for one member are serialised by locking the member's user row in the same transaction.
+ */
+export default ({ strapi }: { strapi: Core.Strapi }) => {
+  const entries = () => strapi.db.query(UID);
+
+  async function latestBalance(userId: number): Promise<number> {
+    const last = await entries().findOne({ where: { user: { id: userId } }, orderBy: { id: 'desc' }, select: ['balanceAfter'] });
+    return last?.balanceAfter ?? 0;
+  }
+
+  return {
+    balance: latestBalance,
+
+    async list(userId: number, page = 1, pageSize = 20) {
+      const where = { user: { id: userId } };
+      const [rows, total] = await Promise.all([
+        entries().findMany({
+          where,
+          orderBy: { id: 'desc' },
+          offset: (page - 1) * pageSize,
+          limit: pageSize,
+          select: ['documentId', 'delta', 'balanceAfter', 'reason', 'note', 'createdAt'],
+        }),
+        entries().count({ where }),
+      ]);
+      return { rows, pagination: { page, pageSize, total, pageCount: Math.ceil(total / pageSize) } };
+    },
+
+    /** Must run inside `strapi.db.transaction`; pass its trx. */
+    async post(trx: any, userId: number, posting: PointsPosting) {
+      if (posting.ref) {
+        const existing = await entries().findOne({ where: { ref: posting.ref } });
+        if (existing) return existing;
+      }
+      await lockRow(strapi.db.connection, trx, 'up_users', userId);
+      const balanceAfter = nextPointsBalance(await latestBalance(userId), posting.delta);
+      return entries().create({
+        data: {
+          user: userId,
+          delta: posting.delta,
+          balanceAfter,
+          reason: posting.reason,
+          ref: posting.ref ?? null,
+          note: posting.note ?? null,
+        },
+      });
+    },
+  };
+};

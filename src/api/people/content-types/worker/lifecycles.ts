@@ -1,0 +1,3 @@
+import { searchIndexLifecycles } from '../../../catalog/search/reindex';
+
+export default searchIndexLifecycles('api::people.worker');
