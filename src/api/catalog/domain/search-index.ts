@@ -11,6 +11,8 @@ export function searchIndexFor(texts: ReadonlyArray<string | null | undefined>):
     const text = raw?.trim();
     if (!text) continue;
     parts.add(text.toLowerCase());
+    // Queries are normalised without spaces, so "Deep Clean" must be findable as "deepclean".
+    if (/\s/.test(text)) parts.add(text.toLowerCase().replace(/\s+/g, ''));
     if (/[\u4e00-\u9fff]/.test(text)) {
       const syllables = pinyin(text, { toneType: 'none', type: 'array', nonZh: 'removed' });
       parts.add(syllables.join(''));
