@@ -1,9 +1,13 @@
 import { createMemoryCache, createRedisCache, type Cache } from './cache';
+import { createMemoryGeo, createRedisGeo, type Geo } from './geo';
+import { createMemoryPubSub, createRedisPubSub, type PubSub } from './pubsub';
+import { createBullQueue, createMemoryQueue, type JobQueue } from './queue';
 import { createRedisConnection, redisConfigFromEnv, type RedisConnection } from './redis';
 
 /**
  * The runtime picks its implementations once at boot: Redis-backed when REDIS_URL or
  * REDIS_CLUSTER_NODES is set, in-process otherwise. Plugins only see these interfaces.
+ * The socket server is not part of it: it needs the HTTP server (see ./socket).
  */
 export interface Runtime {
   mode: 'redis' | 'embedded';
@@ -11,6 +15,9 @@ export interface Runtime {
   prefix: string;
   redis?: RedisConnection;
   cache: Cache;
+  queue: JobQueue;
+  pubsub: PubSub;
+  geo: Geo;
   close(): Promise<void>;
 }
 
@@ -32,33 +39,67 @@ export const hasRuntime = (): boolean => current !== undefined;
 
 export interface RuntimeOptions {
   env?: NodeJS.ProcessEnv;
+  /** Defaults to the console; pass `strapi.log` from bootstrap. */
+  logger?: RuntimeLogger;
+  /**
+   * Whether queue consumers run in this process (Redis mode only). Defaults to
+   * `QUEUE_WORKERS !== 'false'`; `npm run worker` passes true.
+   */
+  queueWorkers?: boolean;
 }
 
 export async function startRuntime(options: RuntimeOptions = {}): Promise<Runtime> {
   if (current) return current;
   const env = options.env ?? process.env;
+  const logger = options.logger ?? console;
   const prefix = env.REDIS_PREFIX ?? 'shangmen:';
   const redisConfig = redisConfigFromEnv(env);
 
   if (redisConfig) {
     const redis = createRedisConnection(redisConfig);
+    const queue = createBullQueue({
+      redis,
+      prefix,
+      logger,
+      workers: options.queueWorkers ?? env.QUEUE_WORKERS !== 'false',
+    });
+    const pubsub = createRedisPubSub({ redis, prefix, logger });
     current = {
       mode: 'redis',
       prefix,
       redis,
       cache: createRedisCache(redis.client, prefix),
+      queue,
+      pubsub,
+      geo: createRedisGeo(redis.client, prefix),
       async close() {
-        await redis.quitAll();
-        current = undefined;
+        // Running jobs may still publish or write, so they finish before the connections go.
+        try {
+          await queue.close();
+          await pubsub.close();
+        } finally {
+          await redis.quitAll();
+          current = undefined;
+        }
       },
     };
   } else {
+    const queue = createMemoryQueue({ logger });
+    const pubsub = createMemoryPubSub({ logger });
     current = {
       mode: 'embedded',
       prefix,
       cache: createMemoryCache(prefix),
+      queue,
+      pubsub,
+      geo: createMemoryGeo(),
       async close() {
-        current = undefined;
+        try {
+          await queue.close();
+          await pubsub.close();
+        } finally {
+          current = undefined;
+        }
       },
     };
   }
