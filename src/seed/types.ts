@@ -107,7 +107,10 @@ export interface WorkerSeed {
   n: number;
   realName: string;
   gender: 'male' | 'female';
-  birthYear: number;
+  /** YYYY-MM-DD; the profile stores the year, the ID number the full date. */
+  birthDate: string;
+  /** Region code of the hometown (first 6 digits of the ID number). */
+  hometownRegion: string;
   city: Adcode;
   /** Where the worker lives: a real neighbourhood of the city. */
   district: string;

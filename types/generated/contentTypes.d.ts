@@ -1481,7 +1481,7 @@ export interface ApiSettingsCity extends Struct.CollectionTypeSchema {
         number
       > &
       Schema.Attribute.DefaultTo<25>;
-    centerLat: Schema.Attribute.Decimal &
+    centerLat: Schema.Attribute.Float &
       Schema.Attribute.Required &
       Schema.Attribute.SetMinMax<
         {
@@ -1490,7 +1490,7 @@ export interface ApiSettingsCity extends Struct.CollectionTypeSchema {
         },
         number
       >;
-    centerLng: Schema.Attribute.Decimal &
+    centerLng: Schema.Attribute.Float &
       Schema.Attribute.Required &
       Schema.Attribute.SetMinMax<
         {
