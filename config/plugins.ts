@@ -3,7 +3,8 @@ export default ({ env }: Core.Config.Shared.ConfigParams) => ({
   'users-permissions': {
     config: {
       jwt: { expiresIn: env('JWT_EXPIRES_IN', '30d') },
-      register: { allowedFields: ['phone', 'nickname'] },
+      // phone is only ever set by a verified SMS login; a registration claiming one would be a takeover.
+      register: { allowedFields: ['nickname'] },
     },
   },
   documentation: {

@@ -1,0 +1,34 @@
+import type { Core } from '@strapi/strapi';
+import type { AuthContext } from './login';
+import type { MemberAuthService } from './service';
+import { parseSmsLoginBody, parseSmsSendBody, parseWechatLoginBody } from './validation';
+
+interface RequestContext extends AuthContext {
+  request: { body?: unknown; ip: string };
+  body: unknown;
+}
+
+/** Controller `member-auth` of users-permissions: validate, call the service, answer. */
+export function memberAuthController({ strapi }: { strapi: Core.Strapi }) {
+  const service = () => strapi.plugin('users-permissions').service('member-auth') as MemberAuthService;
+
+  return {
+    // POST /api/auth/sms/send { phone } → { data: { sent, retryAfter } }
+    async smsSend(ctx: RequestContext) {
+      const { phone } = parseSmsSendBody(ctx.request.body);
+      ctx.body = { data: await service().sendLoginCode({ phone, ip: ctx.request.ip }) };
+    },
+
+    // POST /api/auth/sms/login { phone, code } → { jwt, user }
+    async smsLogin(ctx: RequestContext) {
+      const user = await service().loginWithSms(parseSmsLoginBody(ctx.request.body));
+      ctx.body = await service().authResponse(user, ctx);
+    },
+
+    // POST /api/auth/wechat/login { code } → { jwt, user }
+    async wechatLogin(ctx: RequestContext) {
+      const user = await service().loginWithWechat(parseWechatLoginBody(ctx.request.body));
+      ctx.body = await service().authResponse(user, ctx);
+    },
+  };
+}
