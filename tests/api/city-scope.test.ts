@@ -1,15 +1,9 @@
 import { bootStrapi, type TestApp } from '../helpers/strapi';
-import { createCity, createWorker } from '../helpers/fixtures';
+import { createAdminSession, createCity, createWorker } from '../helpers/fixtures';
 
 let app: TestApp;
 
-async function adminAuth(email: string, roleName: string) {
-  const s = app.strapi;
-  const role = await s.db.query('admin::role').findOne({ where: { name: roleName } });
-  await s.service('admin::user').create({ email, firstname: '测试', password: 'Admin12345!', isActive: true, registrationToken: null, roles: [role.id] });
-  const res = await app.http.post('/admin/login').send({ email, password: 'Admin12345!' }).expect(200);
-  return { Authorization: `Bearer ${res.body.data.token ?? res.body.data.accessToken}` };
-}
+const adminAuth = async (email: string, roleName: string) => (await createAdminSession(app.strapi, app.http, email, roleName)).auth;
 
 const WORKERS = '/content-manager/collection-types/api::people.worker';
 

@@ -1,6 +1,6 @@
 import { io as connect, type Socket } from 'socket.io-client';
 import { bootStrapi, type TestApp } from '../helpers/strapi';
-import { createCity, createMember } from '../helpers/fixtures';
+import { createAdminSession, createCity, createMember } from '../helpers/fixtures';
 
 let app: TestApp;
 const sockets: Socket[] = [];
@@ -16,13 +16,7 @@ function open(token?: string): Promise<Socket> {
 
 const next = <T>(socket: Socket, event: string) => new Promise<T>((resolve) => socket.once(event, resolve));
 
-async function adminToken(email: string, roleName: string): Promise<string> {
-  const s = app.strapi;
-  const role = await s.db.query('admin::role').findOne({ where: { name: roleName } });
-  await s.service('admin::user').create({ email, firstname: '测试', password: 'Admin12345!', isActive: true, registrationToken: null, roles: [role.id] });
-  const res = await app.http.post('/admin/login').send({ email, password: 'Admin12345!' }).expect(200);
-  return res.body.data.token ?? res.body.data.accessToken;
-}
+const adminToken = async (email: string, roleName: string) => (await createAdminSession(app.strapi, app.http, email, roleName)).token;
 
 beforeAll(async () => {
   app = await bootStrapi({ listen: true });

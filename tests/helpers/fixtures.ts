@@ -50,3 +50,17 @@ export async function createWorker(strapi: Core.Strapi, data: Record<string, unk
     data: { gender: 'female', auditStatus: 'approved', employment: 'active', experienceYears: 3, ...data },
   } as any);
 }
+
+/** Creates an admin user with the named admin role and signs in through /admin/login. */
+export async function createAdminSession(
+  strapi: Core.Strapi,
+  http: { post(url: string): any },
+  email: string,
+  roleName: string,
+): Promise<{ token: string; auth: { Authorization: string } }> {
+  const role = await strapi.db.query('admin::role').findOne({ where: { name: roleName } });
+  await strapi.service('admin::user').create({ email, firstname: '测试', password: 'Admin12345!', isActive: true, registrationToken: null, roles: [role.id] });
+  const res = await http.post('/admin/login').send({ email, password: 'Admin12345!' }).expect(200);
+  const token: string = res.body.data.token ?? res.body.data.accessToken;
+  return { token, auth: { Authorization: `Bearer ${token}` } };
+}
