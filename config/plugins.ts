@@ -23,4 +23,6 @@ export default ({ env }: Core.Config.Shared.ConfigParams) => ({
   i18n: {
     enabled: true,
   },
+  // Local plugins: compiled with the app (see each plugin's strapi-server.js).
+  orders: { enabled: true, resolve: './src/plugins/orders' },
 });

@@ -1815,6 +1815,346 @@ export interface PluginI18NLocale extends Struct.CollectionTypeSchema {
   };
 }
 
+export interface PluginOrdersOrder extends Struct.CollectionTypeSchema {
+  collectionName: 'orders';
+  info: {
+    description: '\u4F1A\u5458\u9884\u7EA6\u7684\u670D\u52A1\u8BA2\u5355\uFF08\u91D1\u989D\u5355\u4F4D\uFF1A\u5206\uFF09';
+    displayName: '\u8BA2\u5355';
+    pluralName: 'orders';
+    singularName: 'order';
+  };
+  options: {
+    draftAndPublish: false;
+  };
+  pluginOptions: {
+    'content-manager': {
+      visible: true;
+    };
+    'content-type-builder': {
+      visible: false;
+    };
+    i18n: {
+      localized: false;
+    };
+  };
+  attributes: {
+    acceptedAt: Schema.Attribute.DateTime;
+    address: Schema.Attribute.Relation<'manyToOne', 'api::people.address'>;
+    addressSnapshot: Schema.Attribute.JSON & Schema.Attribute.Required;
+    arrivedAt: Schema.Attribute.DateTime;
+    balanceDue: Schema.Attribute.Integer &
+      Schema.Attribute.SetMinMax<
+        {
+          min: 0;
+        },
+        number
+      > &
+      Schema.Attribute.DefaultTo<0>;
+    cancellationFee: Schema.Attribute.Integer &
+      Schema.Attribute.SetMinMax<
+        {
+          min: 0;
+        },
+        number
+      > &
+      Schema.Attribute.DefaultTo<0>;
+    cancelledAt: Schema.Attribute.DateTime;
+    cancelledBy: Schema.Attribute.String &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 20;
+      }>;
+    cancelReason: Schema.Attribute.String &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 200;
+      }>;
+    category: Schema.Attribute.Relation<
+      'manyToOne',
+      'api::catalog.service-category'
+    >;
+    children: Schema.Attribute.Relation<'oneToMany', 'plugin::orders.order'>;
+    city: Schema.Attribute.Relation<'manyToOne', 'api::settings.city'>;
+    completedAt: Schema.Attribute.DateTime;
+    createdAt: Schema.Attribute.DateTime;
+    createdBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> &
+      Schema.Attribute.Private;
+    departedAt: Schema.Attribute.DateTime;
+    deposit: Schema.Attribute.Integer &
+      Schema.Attribute.SetMinMax<
+        {
+          min: 0;
+        },
+        number
+      > &
+      Schema.Attribute.DefaultTo<0>;
+    discount: Schema.Attribute.Integer &
+      Schema.Attribute.SetMinMax<
+        {
+          min: 0;
+        },
+        number
+      > &
+      Schema.Attribute.DefaultTo<0>;
+    durationMinutes: Schema.Attribute.Integer &
+      Schema.Attribute.Required &
+      Schema.Attribute.SetMinMax<
+        {
+          min: 15;
+        },
+        number
+      >;
+    events: Schema.Attribute.Relation<
+      'oneToMany',
+      'plugin::orders.order-event'
+    >;
+    idempotencyScope: Schema.Attribute.String &
+      Schema.Attribute.Private &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 120;
+      }>;
+    instant: Schema.Attribute.Boolean & Schema.Attribute.DefaultTo<false>;
+    itemSnapshot: Schema.Attribute.JSON & Schema.Attribute.Required;
+    locale: Schema.Attribute.String & Schema.Attribute.Private;
+    localizations: Schema.Attribute.Relation<
+      'oneToMany',
+      'plugin::orders.order'
+    > &
+      Schema.Attribute.Private;
+    member: Schema.Attribute.Relation<
+      'manyToOne',
+      'plugin::users-permissions.user'
+    >;
+    memberId: Schema.Attribute.Integer & Schema.Attribute.Required;
+    orderNo: Schema.Attribute.String &
+      Schema.Attribute.Required &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 24;
+      }>;
+    orderStatus: Schema.Attribute.Enumeration<
+      [
+        'pending_payment',
+        'pending_acceptance',
+        'accepted',
+        'on_the_way',
+        'arrived',
+        'in_service',
+        'paused',
+        'pending_final_payment',
+        'completed',
+        'cancelled',
+      ]
+    > &
+      Schema.Attribute.Required &
+      Schema.Attribute.DefaultTo<'pending_payment'>;
+    packageCode: Schema.Attribute.String &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 40;
+      }>;
+    paid: Schema.Attribute.Integer &
+      Schema.Attribute.SetMinMax<
+        {
+          min: 0;
+        },
+        number
+      > &
+      Schema.Attribute.DefaultTo<0>;
+    paidAt: Schema.Attribute.DateTime;
+    parent: Schema.Attribute.Relation<'manyToOne', 'plugin::orders.order'>;
+    paymentMode: Schema.Attribute.Enumeration<['full', 'deposit']> &
+      Schema.Attribute.Required &
+      Schema.Attribute.DefaultTo<'full'>;
+    pointsDeduction: Schema.Attribute.Integer &
+      Schema.Attribute.SetMinMax<
+        {
+          min: 0;
+        },
+        number
+      > &
+      Schema.Attribute.DefaultTo<0>;
+    pointsUsed: Schema.Attribute.Integer &
+      Schema.Attribute.SetMinMax<
+        {
+          min: 0;
+        },
+        number
+      > &
+      Schema.Attribute.DefaultTo<0>;
+    preferredWorker: Schema.Attribute.Relation<
+      'manyToOne',
+      'api::people.worker'
+    >;
+    publishedAt: Schema.Attribute.DateTime;
+    quantity: Schema.Attribute.Integer &
+      Schema.Attribute.Required &
+      Schema.Attribute.SetMinMax<
+        {
+          min: 1;
+        },
+        number
+      >;
+    recurrence: Schema.Attribute.JSON;
+    refunded: Schema.Attribute.Integer &
+      Schema.Attribute.SetMinMax<
+        {
+          min: 0;
+        },
+        number
+      > &
+      Schema.Attribute.DefaultTo<0>;
+    refundPending: Schema.Attribute.Integer &
+      Schema.Attribute.SetMinMax<
+        {
+          min: 0;
+        },
+        number
+      > &
+      Schema.Attribute.DefaultTo<0>;
+    requirements: Schema.Attribute.JSON;
+    scheduledAt: Schema.Attribute.DateTime & Schema.Attribute.Required;
+    serviceItem: Schema.Attribute.Relation<
+      'manyToOne',
+      'api::catalog.service-item'
+    >;
+    source: Schema.Attribute.String &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 20;
+      }> &
+      Schema.Attribute.DefaultTo<'h5'>;
+    startedAt: Schema.Attribute.DateTime;
+    subtotal: Schema.Attribute.Integer &
+      Schema.Attribute.Required &
+      Schema.Attribute.SetMinMax<
+        {
+          min: 0;
+        },
+        number
+      >;
+    total: Schema.Attribute.Integer &
+      Schema.Attribute.Required &
+      Schema.Attribute.SetMinMax<
+        {
+          min: 0;
+        },
+        number
+      >;
+    updatedAt: Schema.Attribute.DateTime;
+    updatedBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> &
+      Schema.Attribute.Private;
+    userCoupon: Schema.Attribute.Relation<
+      'manyToOne',
+      'api::marketing.user-coupon'
+    >;
+    worker: Schema.Attribute.Relation<'manyToOne', 'api::people.worker'>;
+  };
+}
+
+export interface PluginOrdersOrderEvent extends Struct.CollectionTypeSchema {
+  collectionName: 'order_events';
+  info: {
+    description: '\u8BA2\u5355\u72B6\u6001\u53D8\u5316\u7684\u65F6\u95F4\u7EBF\uFF08\u53EA\u589E\u4E0D\u6539\uFF09';
+    displayName: '\u8BA2\u5355\u65E5\u5FD7';
+    pluralName: 'order-events';
+    singularName: 'order-event';
+  };
+  options: {
+    draftAndPublish: false;
+  };
+  pluginOptions: {
+    'content-manager': {
+      visible: true;
+    };
+    'content-type-builder': {
+      visible: false;
+    };
+    i18n: {
+      localized: false;
+    };
+  };
+  attributes: {
+    actorId: Schema.Attribute.Integer;
+    actorType: Schema.Attribute.Enumeration<
+      ['member', 'worker', 'operator', 'system']
+    > &
+      Schema.Attribute.Required;
+    at: Schema.Attribute.DateTime & Schema.Attribute.Required;
+    createdAt: Schema.Attribute.DateTime;
+    createdBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> &
+      Schema.Attribute.Private;
+    data: Schema.Attribute.JSON;
+    event: Schema.Attribute.String &
+      Schema.Attribute.Required &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 30;
+      }>;
+    fromStatus: Schema.Attribute.String &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 30;
+      }>;
+    locale: Schema.Attribute.String & Schema.Attribute.Private;
+    localizations: Schema.Attribute.Relation<
+      'oneToMany',
+      'plugin::orders.order-event'
+    > &
+      Schema.Attribute.Private;
+    order: Schema.Attribute.Relation<'manyToOne', 'plugin::orders.order'>;
+    orderRef: Schema.Attribute.Integer & Schema.Attribute.Required;
+    publishedAt: Schema.Attribute.DateTime;
+    reason: Schema.Attribute.String &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 200;
+      }>;
+    toStatus: Schema.Attribute.String &
+      Schema.Attribute.Required &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 30;
+      }>;
+    updatedAt: Schema.Attribute.DateTime;
+    updatedBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> &
+      Schema.Attribute.Private;
+  };
+}
+
+export interface PluginOrdersWorkerSlot extends Struct.CollectionTypeSchema {
+  collectionName: 'worker_slots';
+  info: {
+    description: '\u63A5\u5355\u65F6\u6309 30 \u5206\u949F\u5360\u7528\u5E08\u5085\u7684\u65F6\u95F4\uFF1B(\u5E08\u5085, \u65F6\u6BB5) \u552F\u4E00\uFF0C\u675C\u7EDD\u91CD\u590D\u63A5\u5355';
+    displayName: '\u5E08\u5085\u5360\u7528\u65F6\u6BB5';
+    pluralName: 'worker-slots';
+    singularName: 'worker-slot';
+  };
+  options: {
+    draftAndPublish: false;
+  };
+  pluginOptions: {
+    'content-manager': {
+      visible: false;
+    };
+    'content-type-builder': {
+      visible: false;
+    };
+    i18n: {
+      localized: false;
+    };
+  };
+  attributes: {
+    createdAt: Schema.Attribute.DateTime;
+    createdBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> &
+      Schema.Attribute.Private;
+    locale: Schema.Attribute.String & Schema.Attribute.Private;
+    localizations: Schema.Attribute.Relation<
+      'oneToMany',
+      'plugin::orders.worker-slot'
+    > &
+      Schema.Attribute.Private;
+    orderId: Schema.Attribute.Integer & Schema.Attribute.Required;
+    publishedAt: Schema.Attribute.DateTime;
+    slotKey: Schema.Attribute.Integer & Schema.Attribute.Required;
+    updatedAt: Schema.Attribute.DateTime;
+    updatedBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> &
+      Schema.Attribute.Private;
+    workerId: Schema.Attribute.Integer & Schema.Attribute.Required;
+  };
+}
+
 export interface PluginReviewWorkflowsWorkflow
   extends Struct.CollectionTypeSchema {
   collectionName: 'strapi_workflows';
@@ -2219,6 +2559,9 @@ declare module '@strapi/strapi' {
       'plugin::content-releases.release': PluginContentReleasesRelease;
       'plugin::content-releases.release-action': PluginContentReleasesReleaseAction;
       'plugin::i18n.locale': PluginI18NLocale;
+      'plugin::orders.order': PluginOrdersOrder;
+      'plugin::orders.order-event': PluginOrdersOrderEvent;
+      'plugin::orders.worker-slot': PluginOrdersWorkerSlot;
       'plugin::review-workflows.workflow': PluginReviewWorkflowsWorkflow;
       'plugin::review-workflows.workflow-stage': PluginReviewWorkflowsWorkflowStage;
       'plugin::upload.file': PluginUploadFile;
