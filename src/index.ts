@@ -10,12 +10,13 @@ import { startRuntime, stopRuntime } from './runtime';
 const isScript = () => Boolean(process.env.STRAPI_SCRIPT);
 
 export default {
-  register() {
+  // The runtime starts in register: plugins' bootstraps (which run before this file's) use it.
+  async register({ strapi }: { strapi: Core.Strapi }) {
     preferChineseInitialLocale();
+    await startRuntime({ logger: strapi.log, queueWorkers: isScript() ? false : undefined });
   },
 
   async bootstrap({ strapi }: { strapi: Core.Strapi }) {
-    await startRuntime({ logger: strapi.log, queueWorkers: isScript() ? false : undefined });
     registerCityScopeCondition(strapi);
     await ensureChineseContentLocale(strapi);
     await ensureUserRoles(strapi);

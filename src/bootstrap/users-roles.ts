@@ -42,9 +42,13 @@ export const MEMBER_ACTIONS = [
   'api::me.me.redeemPoints',
   'plugin::users-permissions.user.me',
   'plugin::upload.content-api.upload',
+  ...['quote', 'create', 'find', 'findOne', 'update', 'cancel'].map((a) => `plugin::orders.order.${a}`),
 ];
 
-export const WORKER_ACTIONS = [...MEMBER_ACTIONS];
+export const WORKER_ACTIONS = [
+  ...MEMBER_ACTIONS,
+  ...['accept', 'depart', 'arrive', 'start', 'pause', 'resume', 'complete', 'release'].map((a) => `plugin::orders.order.${a}`),
+];
 
 async function ensureRole(strapi: Core.Strapi, type: string, name: string, description: string) {
   const existing = await strapi.db.query(ROLE_UID).findOne({ where: { type } });

@@ -1,3 +1,12 @@
 import type { Core } from '@strapi/strapi';
+import { getService } from './utils';
 
-export default async (_: { strapi: Core.Strapi }) => {};
+export default async ({ strapi }: { strapi: Core.Strapi }) => {
+  // Scripts (seed) load Strapi for data only; consumers and sweeps belong to the app.
+  if (process.env.STRAPI_SCRIPT) return;
+  const unpaid = getService(strapi, 'unpaid-timeout');
+  unpaid.register();
+  // The in-process queue forgets its timers on restart: close what fell due meanwhile.
+  const closed = await unpaid.sweep();
+  if (closed) strapi.log.info(`orders: closed ${closed} unpaid order(s) past their deadline`);
+};

@@ -1,1 +1,3 @@
-export default {};
+import order from './order';
+
+export default { order };

@@ -1,1 +1,27 @@
-export default {};
+import cancellation from './cancellation';
+import catalogLookup from './catalog-lookup';
+import eligibility from './eligibility';
+import modification from './modification';
+import notify from './notify';
+import orderQuery from './order-query';
+import paymentsPort from './payments-port';
+import placeOrder from './place-order';
+import quote from './quote';
+import transition from './transition';
+import unpaidTimeout from './unpaid-timeout';
+import workerActions from './worker-actions';
+
+export default {
+  cancellation,
+  'catalog-lookup': catalogLookup,
+  eligibility,
+  modification,
+  notify,
+  'order-query': orderQuery,
+  'payments-port': paymentsPort,
+  'place-order': placeOrder,
+  quote,
+  transition,
+  'unpaid-timeout': unpaidTimeout,
+  'worker-actions': workerActions,
+};

@@ -1,0 +1,76 @@
+import type { Core } from '@strapi/strapi';
+import { clock } from '../../../../../runtime/clock';
+import { cancellationFee, type OrderActor } from '../domain';
+import { getService, ORDER_UID } from '../utils';
+import type { OrderRow } from './order-view';
+
+export interface CancelRequest {
+  actor: { type: OrderActor; id?: number };
+  reason: string;
+  /** Operators may cancel without a fee (e.g. the platform's fault). */
+  waiveFee?: boolean;
+}
+
+/**
+ * Cancelling: free before acceptance, a fee from the policy after; slots, coupon and points go
+ * back in the same transaction as the status change; the refund of the rest is then requested
+ * from the payments plugin.
+ */
+export default ({ strapi }: { strapi: Core.Strapi }) => ({
+  async cancel(orderId: number, request: CancelRequest): Promise<OrderRow> {
+    const settings = await strapi.service('api::settings.platform-setting').current();
+    let outcome = { fee: 0, refund: 0 };
+    const cancelled = await getService(strapi, 'transition').apply(orderId, {
+      event: 'cancel',
+      actor: request.actor,
+      reason: request.reason,
+      within: async ({ trx, row }) => {
+        outcome = cancellationFee(
+          { status: row.orderStatus, scheduledAt: row.scheduledAt, now: clock.now(), paid: row.paid, total: row.total },
+          request.waiveFee ? [] : settings.cancellationPolicy,
+        );
+        await getService(strapi, 'eligibility').releaseSlots(trx, row.id);
+        await this.returnBenefits(trx, row);
+      },
+      patch: (_row, _to, now) => ({
+        cancellationFee: outcome.fee,
+        refundPending: outcome.refund,
+        cancelledAt: now,
+        cancelReason: request.reason,
+        cancelledBy: request.actor.type,
+      }),
+    });
+    if (outcome.refund > 0) await getService(strapi, 'payments-port').requestRefund(cancelled, outcome.refund, `订单取消：${request.reason}`);
+    return cancelled;
+  },
+
+  /** Coupon back to the member and points refunded; both idempotent. */
+  async returnBenefits(trx: any, row: OrderRow): Promise<void> {
+    await strapi.db.query('api::marketing.user-coupon').updateMany({
+      where: { orderRef: row.documentId, couponStatus: { $in: ['reserved', 'used'] } },
+      data: { couponStatus: 'available', orderRef: null, usedAt: null },
+    });
+    if (row.pointsUsed > 0) {
+      await strapi.service('api::marketing.points').post(trx, row.memberId, {
+        delta: row.pointsUsed,
+        reason: 'deduction_refund',
+        ref: `order:${row.documentId}:points-refund`,
+        note: row.orderNo,
+      });
+    }
+  },
+
+  /** Unpaid orders past their deadline; also used by the boot-time sweep. */
+  async closeUnpaid(orderId: number): Promise<boolean> {
+    const row = (await strapi.db.query(ORDER_UID).findOne({ where: { id: orderId }, select: ['id', 'orderStatus'] })) as OrderRow | null;
+    if (!row || row.orderStatus !== 'pending_payment') return false;
+    try {
+      await this.cancel(orderId, { actor: { type: 'system' }, reason: '超时未支付，订单已自动关闭' });
+      return true;
+    } catch (err: any) {
+      // Paid or cancelled in the meantime: nothing to close.
+      if (err?.code === 'INVALID_TRANSITION') return false;
+      throw err;
+    }
+  },
+});

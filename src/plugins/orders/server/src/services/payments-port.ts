@@ -1,0 +1,56 @@
+import type { Core } from '@strapi/strapi';
+import { DomainError } from '../../../../../runtime/errors';
+import { getService, ORDER_UID } from '../utils';
+import type { OrderRow } from './order-view';
+
+/**
+ * The seam between orders and the payments plugin. Payments calls `recordPayment` from its
+ * verified-notification transaction; orders calls `requestRefund` after a cancellation. Until a
+ * payments plugin exposes `refunds.refundOrder`, the refund stays owed on the order
+ * (`refundPending`) and on its timeline — never reported as done.
+ */
+export default ({ strapi }: { strapi: Core.Strapi }) => ({
+  async recordPayment(orderDocumentId: string, payment: { stage: 'full' | 'deposit' | 'final'; amount: number; reference: string }) {
+    const order = (await strapi.db.query(ORDER_UID).findOne({ where: { documentId: orderDocumentId } })) as OrderRow | null;
+    if (!order) throw new DomainError('NOT_FOUND', '订单不存在');
+    const event = payment.stage === 'final' ? 'final_pay' : 'pay';
+    return getService(strapi, 'transition').apply(order.id, {
+      event,
+      actor: { type: 'system' },
+      data: { stage: payment.stage, amount: payment.amount, reference: payment.reference },
+      within: async ({ row, now }) => {
+        const due = payment.stage === 'final' ? row.total - row.paid : row.paymentMode === 'deposit' ? row.deposit : row.total;
+        if (payment.amount !== due) {
+          throw new DomainError('PAYMENT_AMOUNT_MISMATCH', '支付金额与订单应付金额不符', { expected: due, received: payment.amount });
+        }
+        // The reserved coupon is spent once the order is paid.
+        await strapi.db.query('api::marketing.user-coupon').updateMany({
+          where: { orderRef: row.documentId, couponStatus: 'reserved' },
+          data: { couponStatus: 'used', usedAt: now },
+        });
+      },
+      patch: (row, to, now) => ({
+        paid: row.paid + payment.amount,
+        ...(event === 'pay' ? { paidAt: now } : {}),
+        ...(to === 'completed' ? { completedAt: now, balanceDue: 0 } : {}),
+      }),
+    });
+  },
+
+  async requestRefund(order: OrderRow, amount: number, reason: string): Promise<void> {
+    const payments = strapi.plugin('payments') as Core.Plugin | undefined;
+    const refunds = payments?.service('refunds') as { refundOrder?: (input: unknown) => Promise<unknown> } | undefined;
+    if (refunds?.refundOrder) {
+      await refunds.refundOrder({ order: order.documentId, amount, reason });
+      return;
+    }
+    strapi.log.warn(`orders: refund of ${amount} fen owed on ${order.orderNo}; no payments plugin to send it`);
+    await getService(strapi, 'transition').note(order.id, {
+      event: 'refund_owed',
+      status: order.orderStatus,
+      actor: { type: 'system' },
+      reason,
+      data: { amount },
+    });
+  },
+});

@@ -1,0 +1,64 @@
+import type { Core } from '@strapi/strapi';
+import { fromZonedTime, zonedParts } from '../../src/runtime/clock';
+import { createCategory, createCity, createItem, createMember, createSkill, createWorkerUser, type TestUser } from './fixtures';
+
+/** `days` days from today at hh:mm Shanghai time, as ISO with offset. */
+export function localAt(days: number, hour: number, minute = 0): string {
+  const today = zonedParts(new Date(Date.now() + days * 86_400_000), 'Asia/Shanghai');
+  const at = fromZonedTime({ year: today.year, month: today.month, day: today.day, hour, minute }, 'Asia/Shanghai');
+  return at.toISOString();
+}
+
+export interface OrderWorld {
+  member: TestUser;
+  other: TestUser;
+  address: string;
+  otherAddress: string;
+  hourly: string;
+  deposit: string;
+  workers: Array<TestUser & { workerDocumentId: string; workerId: number }>;
+  outsider: TestUser & { workerDocumentId: string; workerId: number };
+}
+
+/** A small Shanghai world: two cleaning items (hourly, deposit), three cleaners, one plumber. */
+export async function buildOrderWorld(strapi: Core.Strapi, http: any): Promise<OrderWorld> {
+  const sh = await createCity(strapi);
+  const cleaning = await createCategory(strapi, 'home-cleaning', '家庭清洁');
+  const nanny = await createCategory(strapi, 'maternity-nanny', '月嫂保姆');
+  const housekeeping = await createSkill(strapi, 'housekeeping', '保洁');
+  const plumbing = await createSkill(strapi, 'plumbing', '管道疏通');
+  const hourly = await createItem(strapi, cleaning.documentId, 'daily-cleaning', '日常保洁', {
+    unit: 'hour', price: 4500, minQuantity: 2, maxQuantity: 8, durationMinutes: 120, skills: [housekeeping.documentId],
+  });
+  const deposit = await createItem(strapi, nanny.documentId, 'day-nanny', '白班保姆', {
+    unit: 'time', price: 30000, depositPercent: 30, durationMinutes: 240, skills: [housekeeping.documentId],
+  });
+
+  const makeWorker = async (realName: string, gender: 'male' | 'female', skill: string) => {
+    const user = await createWorkerUser(strapi, { phone: `1390000${String(Math.floor(Math.random() * 1e4)).padStart(4, '0')}` });
+    const worker = await strapi.documents('api::people.worker').create({
+      data: { realName, gender, user: user.id, city: sh.documentId, auditStatus: 'approved', employment: 'active', skills: [{ skill, level: 3 }] },
+    } as any);
+    const row = await strapi.db.query('api::people.worker').findOne({ where: { documentId: worker.documentId }, select: ['id'] });
+    return { ...user, workerDocumentId: worker.documentId, workerId: row.id };
+  };
+  const workers = [
+    await makeWorker('王秀英', 'female', housekeeping.documentId),
+    await makeWorker('李春花', 'female', housekeeping.documentId),
+    await makeWorker('张建国', 'male', housekeeping.documentId),
+  ];
+  const outsider = await makeWorker('赵师傅', 'male', plumbing.documentId);
+
+  const member = await createMember(strapi, { phone: '13811110000' });
+  const other = await createMember(strapi);
+  const addressBody = { data: { contact: '陈女士', phone: '13811110000', city: '310100', district: '徐汇区', detail: '漕溪北路 1 号', lat: 31.19, lng: 121.43 } };
+  const address = (await http.post('/api/addresses').set(member.auth).send(addressBody).expect(201)).body.data.documentId;
+  const otherAddress = (await http.post('/api/addresses').set(other.auth).send(addressBody).expect(201)).body.data.documentId;
+  return { member, other, address, otherAddress, hourly: hourly.documentId, deposit: deposit.documentId, workers, outsider };
+}
+
+/** Stands in for the payments plugin: a verified payment reaching the orders plugin. */
+export async function pay(strapi: Core.Strapi, orderDocumentId: string, stage: 'full' | 'deposit' | 'final', amount: number) {
+  const port = strapi.plugin('orders').service('payments-port');
+  return port.recordPayment(orderDocumentId, { stage, amount, reference: `test-${stage}-${orderDocumentId}` });
+}
