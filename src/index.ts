@@ -1,4 +1,5 @@
 import type { Core } from '@strapi/strapi';
+import { configureAdminLayouts } from './bootstrap/admin-layouts';
 import { ensureAdminRoles } from './bootstrap/admin-roles';
 import { registerCityScopeCondition } from './bootstrap/city-scope';
 import { ensureChineseContentLocale, preferChineseInitialLocale } from './bootstrap/content-locale';
@@ -21,6 +22,7 @@ export default {
     await ensureChineseContentLocale(strapi);
     await ensureUserRoles(strapi);
     await ensureAdminRoles(strapi);
+    await configureAdminLayouts(strapi);
     if (!isScript()) startRealtime(strapi);
   },
 

@@ -52,6 +52,10 @@ export const WORKER_ACTIONS = [
 
 async function ensureRole(strapi: Core.Strapi, type: string, name: string, description: string) {
   const existing = await strapi.db.query(ROLE_UID).findOne({ where: { type } });
+  // users-permissions creates public/authenticated with English text; operators read Chinese.
+  if (existing?.description?.startsWith('Default role given to')) {
+    return strapi.db.query(ROLE_UID).update({ where: { id: existing.id }, data: { description } });
+  }
   if (existing) return existing;
   return strapi.db.query(ROLE_UID).create({ data: { type, name, description } });
 }
@@ -66,7 +70,7 @@ async function grant(strapi: Core.Strapi, roleId: number, actions: readonly stri
 
 /** Idempotent: creates the Worker role and grants every role its actions on each boot. */
 export async function ensureUserRoles(strapi: Core.Strapi): Promise<void> {
-  const publicRole = await ensureRole(strapi, ROLE_PUBLIC, 'Public', 'Default role given to unauthenticated user.');
+  const publicRole = await ensureRole(strapi, ROLE_PUBLIC, 'Public', '游客：浏览服务、师傅与礼品');
   const memberRole = await ensureRole(strapi, ROLE_MEMBER, 'Authenticated', '会员：浏览、下单、支付、评价');
   const workerRole = await ensureRole(strapi, ROLE_WORKER, 'Worker', '师傅：审核通过后获得，接单与服务');
   await grant(strapi, publicRole.id, PUBLIC_ACTIONS);

@@ -1,3 +1,4 @@
+import path from 'path';
 import {
   buildDesiredView,
   configureAdminLayouts,
@@ -72,6 +73,17 @@ describe('Content Manager views for operators', () => {
     expect(view.settings).toMatchObject({ mainField: 'name', defaultSortBy: 'sort', defaultSortOrder: 'ASC' });
     expect(view.metadatas.sort.list.sortable).toBe(true);
     expect((await loadView(CATEGORY)).settings).toMatchObject({ defaultSortBy: 'sort', defaultSortOrder: 'ASC' });
+  });
+
+  it('groups the price fields of a service item on one edit row', async () => {
+    const view = await loadView(ITEM);
+    const row = view.layouts.edit.find((cells) => cells.some((cell) => cell.name === 'price'));
+    expect(row).toEqual([
+      { name: 'unit', size: 4 },
+      { name: 'price', size: 4 },
+      { name: 'originalPrice', size: 4 },
+    ]);
+    expect(view.layouts.edit.every((cells) => cells.reduce((sum, cell) => sum + cell.size, 0) <= 12)).toBe(true);
   });
 
   it('hides the technical search column from the edit view and the list', async () => {
@@ -219,5 +231,53 @@ describe('reconciling a view with what we wrote before', () => {
     rearranged.layouts.edit = [[{ name: 'price', size: 12 }], [{ name: 'name', size: 6 }, { name: 'sort', size: 4 }]];
     const second = reconcileView(rearranged, buildDesiredView(model, { ...spec('价格'), edit: [['sort', 'name']] }, noRelations), first.applied, attributes);
     expect(second.next.layouts.edit).toEqual(rearranged.layouts.edit);
+  });
+});
+
+describe('zh-Hans overrides for the admin (src/admin/translations/zh-Hans.json)', () => {
+  const overrides: Record<string, string> = require('../../src/admin/translations/zh-Hans.json');
+  const packages: Array<[prefix: string, pkg: string, dir: string]> = [
+    ['', '@strapi/admin', 'dist/admin/admin/src/translations'],
+    ['content-manager.', '@strapi/content-manager', 'dist/admin/translations'],
+    ['upload.', '@strapi/upload', 'dist/admin/translations'],
+    ['users-permissions.', '@strapi/plugin-users-permissions', 'dist/admin/translations'],
+    ['i18n.', '@strapi/i18n', 'dist/admin/translations'],
+    ['email.', '@strapi/email', 'dist/admin/translations'],
+    ['documentation.', '@strapi/plugin-documentation', 'dist/admin/translations'],
+  ];
+  const english: Record<string, string> = {};
+  for (const [prefix, pkg, dir] of packages) {
+    const file = path.join(path.dirname(require.resolve(`${pkg}/package.json`)), dir, 'en.json.js');
+    const messages = require(file);
+    for (const [key, value] of Object.entries<string>(messages.default ?? messages)) english[prefix + key] = value;
+  }
+  // Simple `{name}` arguments; plural/select branches are checked by balance only.
+  const argumentsOf = (message: string) => new Set([...message.matchAll(/\{(\w+)[},]/g)].map((m) => m[1]));
+  const balanced = (message: string) => {
+    let depth = 0;
+    for (const char of message) {
+      if (char === '{') depth += 1;
+      if (char === '}') depth -= 1;
+      if (depth < 0) return false;
+    }
+    return depth === 0;
+  };
+
+  it('covers the operator screens Strapi leaves in English', () => {
+    for (const key of ['content-manager.plugin.name', 'content-manager.containers.edit.title.new', 'upload.list.empty.title', 'HomePage.header.title']) {
+      expect(overrides[key]).toMatch(/[\u4e00-\u9fff]/);
+    }
+  });
+
+  it('uses only arguments the English message provides, with balanced braces', () => {
+    const broken: string[] = [];
+    for (const [key, message] of Object.entries(overrides)) {
+      if (!balanced(message)) broken.push(`${key}: unbalanced`);
+      const source = english[key];
+      if (source === undefined) continue; // keys only used with a defaultMessage in Strapi's code
+      const allowed = argumentsOf(source);
+      for (const name of argumentsOf(message)) if (!allowed.has(name)) broken.push(`${key}: {${name}}`);
+    }
+    expect(broken).toEqual([]);
   });
 });
