@@ -1,3 +1,4 @@
+import adminOrder from './admin-order';
 import order from './order';
 
-export default { order };
+export default { order, 'admin-order': adminOrder };

@@ -6,3 +6,4 @@ export * from './cancellation';
 export * from './booking-time';
 export * from './recurrence';
 export * from './order-no';
+export * from './exceptions';

@@ -1,3 +1,8 @@
+// Admin JWT + the RBAC action; the city filter for 城市运营 is applied by the operations service.
+const can = (action: 'read' | 'manage') => ({
+  policies: ['admin::isAuthenticatedAdmin', { name: 'admin::hasPermissions', config: { actions: [`plugin::orders.${action}`] } }],
+});
+
 const PROGRESS = ['depart', 'arrive', 'start', 'pause', 'resume', 'complete', 'release'];
 
 export default {
@@ -14,5 +19,14 @@ export default {
       ...PROGRESS.map((action) => ({ method: 'POST', path: `/:id/${action}`, handler: `order.${action}` })),
     ],
   },
-  admin: { type: 'admin', routes: [] },
+  admin: {
+    type: 'admin',
+    routes: [
+      { method: 'GET', path: '/orders', handler: 'admin-order.list', config: can('read') },
+      { method: 'GET', path: '/orders/:id', handler: 'admin-order.findOne', config: can('read') },
+      { method: 'POST', path: '/orders/:id/cancel', handler: 'admin-order.cancel', config: can('manage') },
+      { method: 'POST', path: '/orders/:id/reassign', handler: 'admin-order.reassign', config: can('manage') },
+      { method: 'POST', path: '/orders/:id/assign', handler: 'admin-order.assign', config: can('manage') },
+    ],
+  },
 };

@@ -3,6 +3,7 @@ import catalogLookup from './catalog-lookup';
 import eligibility from './eligibility';
 import modification from './modification';
 import notify from './notify';
+import operations from './operations';
 import orderQuery from './order-query';
 import paymentsPort from './payments-port';
 import placeOrder from './place-order';
@@ -17,6 +18,7 @@ export default {
   eligibility,
   modification,
   notify,
+  operations,
   'order-query': orderQuery,
   'payments-port': paymentsPort,
   'place-order': placeOrder,

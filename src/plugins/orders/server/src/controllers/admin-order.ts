@@ -1,0 +1,75 @@
+import type { Core } from '@strapi/strapi';
+import { validateYupSchema, yup } from '@strapi/utils';
+import { isOrderStatus, type OrderStatus } from '../domain';
+import { getService } from '../utils';
+import { DomainError } from '../../../../../runtime/errors';
+
+const listSchema = yup
+  .object({
+    status: yup.string().matches(/^[a-z_]+(,[a-z_]+)*$/),
+    city: yup.string().matches(/^\d{6}$/),
+    category: yup.string().matches(/^[a-z0-9-]+$/),
+    from: yup.string().matches(/^\d{4}-\d{2}-\d{2}/),
+    to: yup.string().matches(/^\d{4}-\d{2}-\d{2}/),
+    q: yup.string().max(40),
+    exceptions: yup.string().oneOf(['true', 'false']),
+    page: yup.string().matches(/^[1-9]\d{0,4}$/),
+    pageSize: yup.string().matches(/^([1-9]\d?|100)$/),
+  })
+  .noUnknown();
+
+const reasonSchema = yup
+  .object({
+    reason: yup.string().trim().min(1, '请填写原因').max(200).required('请填写原因'),
+    waiveFee: yup.boolean(),
+    worker: yup.string().trim().min(1).max(64),
+  })
+  .noUnknown()
+  .required();
+
+const assignSchema = yup.object({ worker: yup.string().trim().min(1).max(64).required() }).noUnknown().required();
+
+/** Admin routes of 订单监控; RBAC is checked by the route policies, city scope by the service. */
+export default ({ strapi }: { strapi: Core.Strapi }) => {
+  const ops = () => getService(strapi, 'operations');
+  const adminUser = (ctx: any) => ctx.state.user;
+
+  return {
+    async list(ctx: any) {
+      const q = (await validateYupSchema(listSchema)(ctx.query)) as Record<string, string | undefined>;
+      const status = q.status?.split(',');
+      if (status && !status.every(isOrderStatus)) throw new DomainError('VALIDATION_FAILED', '订单状态不正确', { field: 'status' });
+      const result = await ops().list(adminUser(ctx), {
+        status: status as OrderStatus[] | undefined,
+        city: q.city,
+        category: q.category,
+        from: q.from,
+        to: q.to,
+        q: q.q,
+        exceptionsOnly: q.exceptions === 'true',
+        page: Number(q.page ?? 1),
+        pageSize: Number(q.pageSize ?? 20),
+      });
+      ctx.body = { data: result.data, meta: { pagination: result.pagination } };
+    },
+
+    async findOne(ctx: any) {
+      ctx.body = { data: await ops().detail(adminUser(ctx), ctx.params.id) };
+    },
+
+    async cancel(ctx: any) {
+      const { reason, waiveFee } = (await validateYupSchema(reasonSchema)(ctx.request.body)) as { reason: string; waiveFee?: boolean };
+      ctx.body = { data: await ops().cancel(adminUser(ctx), ctx.params.id, reason, Boolean(waiveFee)) };
+    },
+
+    async reassign(ctx: any) {
+      const { reason, worker } = (await validateYupSchema(reasonSchema)(ctx.request.body)) as { reason: string; worker?: string };
+      ctx.body = { data: await ops().reassign(adminUser(ctx), ctx.params.id, reason, worker) };
+    },
+
+    async assign(ctx: any) {
+      const { worker } = (await validateYupSchema(assignSchema)(ctx.request.body)) as { worker: string };
+      ctx.body = { data: await ops().assign(adminUser(ctx), ctx.params.id, worker) };
+    },
+  };
+};

@@ -1,0 +1,173 @@
+import type { Core } from '@strapi/strapi';
+import { operatorCityCodes } from '../../../../../bootstrap/city-scope';
+import { clock } from '../../../../../runtime/clock';
+import { DomainError, notFound } from '../../../../../runtime/errors';
+import { ORDER_EXCEPTION_LABELS, orderExceptions, ORDER_STATUS_LABELS, type OrderStatus } from '../domain';
+import { getService, ORDER_UID } from '../utils';
+import { toOrderView, type OrderRow } from './order-view';
+
+export interface AdminUser {
+  id: number;
+  email: string;
+  roles?: Array<{ code: string; name: string }>;
+}
+
+export interface MonitorFilters {
+  status?: OrderStatus[];
+  city?: string;
+  category?: string;
+  from?: string;
+  to?: string;
+  q?: string;
+  exceptionsOnly?: boolean;
+  page: number;
+  pageSize: number;
+}
+
+const POPULATE = {
+  worker: { select: ['documentId', 'realName', 'gender', 'rating'], populate: { user: { select: ['phone'] } } },
+  city: { select: ['adcode', 'name'] },
+  category: { select: ['slug', 'name'] },
+};
+
+const CITY_OPERATOR_ROLE = '城市运营';
+
+/**
+ * 订单监控 for operators: filtered lists with exceptions flagged, details with the timeline,
+ * cancel / reassign / assign with a reason. A 城市运营 only ever sees and touches orders of
+ * their cities; out-of-scope orders are 404 to them.
+ */
+export default ({ strapi }: { strapi: Core.Strapi }) => {
+  /** undefined = every city; [] = none. */
+  async function scopeOf(user: AdminUser): Promise<string[] | undefined> {
+    const roles = user.roles ?? [];
+    const unscoped = roles.some((r) => r.code === 'strapi-super-admin' || r.name !== CITY_OPERATOR_ROLE);
+    if (unscoped) return undefined;
+    return operatorCityCodes(strapi, user.email);
+  }
+
+  async function whereFor(user: AdminUser, filters: Partial<MonitorFilters>) {
+    const scope = await scopeOf(user);
+    const and: Record<string, unknown>[] = [];
+    if (scope) and.push({ city: { adcode: { $in: scope.length ? scope : ['-'] } } });
+    if (filters.city) and.push({ city: { adcode: filters.city } });
+    if (filters.status?.length) and.push({ orderStatus: { $in: filters.status } });
+    if (filters.category) and.push({ category: { slug: filters.category } });
+    if (filters.from) and.push({ scheduledAt: { $gte: new Date(filters.from) } });
+    if (filters.to) and.push({ scheduledAt: { $lt: new Date(filters.to) } });
+    if (filters.q) and.push({ orderNo: { $containsi: filters.q } });
+    return and.length ? { $and: and } : {};
+  }
+
+  async function adminView(row: OrderRow & { category?: { slug: string; name: string } | null }, now: Date, timeout: number) {
+    const view = toOrderView(row, { kind: 'operator' });
+    const exceptions = orderExceptions(row, now, timeout);
+    return {
+      ...view,
+      id: row.id,
+      category: row.category ? { slug: row.category.slug, name: row.category.name } : null,
+      workerName: row.worker?.realName ?? null,
+      exceptions: exceptions.map((code) => ({ code, label: ORDER_EXCEPTION_LABELS[code] })),
+    };
+  }
+
+  async function scopedRow(user: AdminUser, documentId: string) {
+    const where = await whereFor(user, {});
+    const row = await strapi.db.query(ORDER_UID).findOne({ where: { $and: [{ documentId }, where] }, select: ['id'] });
+    if (!row) throw notFound('订单不存在');
+    return row as { id: number };
+  }
+
+  return {
+    scopeOf,
+
+    async list(user: AdminUser, filters: MonitorFilters) {
+      const settings = await strapi.service('api::settings.platform-setting').current();
+      const now = clock.now();
+      const where = await whereFor(user, filters);
+      const timeout = settings.booking.acceptanceTimeoutMinutes;
+      if (filters.exceptionsOnly) {
+        // Exceptions depend on the clock, so they are computed over the open orders in scope.
+        const open = await strapi.db.query(ORDER_UID).findMany({
+          where: { $and: [where, { orderStatus: { $in: ['pending_acceptance', 'accepted', 'on_the_way', 'in_service', 'paused'] } }] },
+          populate: POPULATE,
+          orderBy: [{ scheduledAt: 'asc' }],
+          limit: 2000,
+        });
+        const flagged = [];
+        for (const row of open as OrderRow[]) {
+          if (orderExceptions(row, now, timeout).length) flagged.push(await adminView(row, now, timeout));
+        }
+        const start = (filters.page - 1) * filters.pageSize;
+        return {
+          data: flagged.slice(start, start + filters.pageSize),
+          pagination: { page: filters.page, pageSize: filters.pageSize, total: flagged.length, pageCount: Math.ceil(flagged.length / filters.pageSize) },
+        };
+      }
+      const [rows, total] = await Promise.all([
+        strapi.db.query(ORDER_UID).findMany({
+          where,
+          populate: POPULATE,
+          orderBy: [{ scheduledAt: 'desc' }, { id: 'desc' }],
+          offset: (filters.page - 1) * filters.pageSize,
+          limit: filters.pageSize,
+        }),
+        strapi.db.query(ORDER_UID).count({ where }),
+      ]);
+      const data = [];
+      for (const row of rows as OrderRow[]) data.push(await adminView(row, now, timeout));
+      return { data, pagination: { page: filters.page, pageSize: filters.pageSize, total, pageCount: Math.ceil(total / filters.pageSize) } };
+    },
+
+    async detail(user: AdminUser, documentId: string) {
+      const { id } = await scopedRow(user, documentId);
+      const settings = await strapi.service('api::settings.platform-setting').current();
+      const row = (await strapi.db.query(ORDER_UID).findOne({
+        where: { id },
+        populate: {
+          ...POPULATE,
+          preferredWorker: { select: ['documentId', 'realName', 'gender', 'rating'] },
+          member: { select: ['id', 'username', 'nickname', 'phone'] },
+          parent: { select: ['documentId'] },
+          children: { select: ['documentId', 'orderNo', 'scheduledAt', 'orderStatus'] },
+          userCoupon: { select: ['documentId'] },
+          events: { orderBy: { id: 'asc' } },
+        },
+      })) as any;
+      const view = await adminView(row, clock.now(), settings.booking.acceptanceTimeoutMinutes);
+      return {
+        ...view,
+        member: row.member ? { id: row.member.id, nickname: row.member.nickname ?? row.member.username, phone: row.member.phone ?? null } : null,
+        statusLabels: ORDER_STATUS_LABELS,
+      };
+    },
+
+    async cancel(user: AdminUser, documentId: string, reason: string, waiveFee: boolean) {
+      const { id } = await scopedRow(user, documentId);
+      await getService(strapi, 'cancellation').cancel(id, { actor: { type: 'operator', id: user.id }, reason, waiveFee });
+      return this.detail(user, documentId);
+    },
+
+    /** Takes the order off its worker (before service starts) and optionally gives it to another. */
+    async reassign(user: AdminUser, documentId: string, reason: string, workerDocumentId?: string) {
+      const { id } = await scopedRow(user, documentId);
+      await getService(strapi, 'transition').apply(id, {
+        event: 'reassign',
+        actor: { type: 'operator', id: user.id },
+        reason,
+        within: async ({ trx }) => getService(strapi, 'eligibility').releaseSlots(trx, id),
+        patch: () => ({ worker: null, acceptedAt: null, departedAt: null, arrivedAt: null }),
+      });
+      if (workerDocumentId) await this.assign(user, documentId, workerDocumentId);
+      return this.detail(user, documentId);
+    },
+
+    async assign(user: AdminUser, documentId: string, workerDocumentId: string) {
+      await scopedRow(user, documentId);
+      const worker = await strapi.db.query('api::people.worker').findOne({ where: { documentId: workerDocumentId }, select: ['id'] });
+      if (!worker) throw new DomainError('VALIDATION_FAILED', '服务人员不存在', { field: 'worker' });
+      await getService(strapi, 'worker-actions').accept(documentId, worker.id, { type: 'operator', id: user.id });
+      return this.detail(user, documentId);
+    },
+  };
+};
