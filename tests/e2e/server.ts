@@ -75,8 +75,13 @@ async function waitForHealth(url: string, child: ChildProcess, output: () => str
   throw new Error(`strapi start not healthy after ${BOOT_TIMEOUT_MS} ms:\n${output()}`);
 }
 
+export interface StartOptions {
+  /** Runs before the server starts, with the server's environment (e.g. to seed its SQLite file in-process). */
+  prepare?: (env: NodeJS.ProcessEnv) => Promise<void>;
+}
+
 /** Starts the built app (`dist/`, admin in `dist/build`) on a fresh SQLite file and a free port. */
-export async function startBuiltApp(): Promise<RunningApp> {
+export async function startBuiltApp(options: StartOptions = {}): Promise<RunningApp> {
   if (!fs.existsSync(path.join(appDir, 'dist', 'build', 'index.html'))) {
     throw new Error('dist/build is missing: run `npm run build` first');
   }
@@ -86,10 +91,17 @@ export async function startBuiltApp(): Promise<RunningApp> {
   const port = await freePort();
   const url = `http://127.0.0.1:${port}`;
   const strapiBin = path.join(path.dirname(require.resolve('@strapi/strapi/package.json')), 'bin', 'strapi.js');
+  const env = serverEnv(port, path.join(workDir, 'e2e.db'), emptyEnvFile);
+  try {
+    await options.prepare?.(env);
+  } catch (error) {
+    fs.rmSync(workDir, { recursive: true, force: true });
+    throw error;
+  }
 
   const child = spawn(process.execPath, [strapiBin, 'start'], {
     cwd: appDir,
-    env: serverEnv(port, path.join(workDir, 'e2e.db'), emptyEnvFile),
+    env,
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let log = '';
