@@ -25,4 +25,6 @@ export default ({ env }: Core.Config.Shared.ConfigParams) => ({
   },
   // Local plugins: compiled with the app (see each plugin's strapi-server.js).
   orders: { enabled: true, resolve: './src/plugins/orders' },
+  settlement: { enabled: true, resolve: './src/plugins/settlement' },
+  payments: { enabled: true, resolve: './src/plugins/payments' },
 });

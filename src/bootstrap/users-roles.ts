@@ -42,7 +42,10 @@ export const MEMBER_ACTIONS = [
   'api::me.me.redeemPoints',
   'plugin::users-permissions.user.me',
   'plugin::upload.content-api.upload',
+  'api::notify.notification.find',
+  'api::notify.notification.read',
   ...['quote', 'create', 'find', 'findOne', 'update', 'cancel'].map((a) => `plugin::orders.order.${a}`),
+  ...['pay', 'wallet', 'confirmSandbox', 'findOne'].map((a) => `plugin::payments.payment.${a}`),
 ];
 
 export const WORKER_ACTIONS = [

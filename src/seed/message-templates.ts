@@ -14,6 +14,12 @@ export const MESSAGE_TEMPLATES: readonly MessageTemplateSeed[] = [
     content: '订单{orderNo}已支付{amount}元，我们正在为您安排{serviceName}服务人员。',
   },
   {
+    code: 'order_paid',
+    channel: 'sms',
+    name: '订单支付成功（短信）',
+    content: '您的订单{orderNo}已支付{amount}元，我们正在为您安排{serviceName}服务人员。',
+  },
+  {
     code: 'order_accepted',
     channel: 'sms',
     name: '师傅已接单（短信）',

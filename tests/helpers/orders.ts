@@ -57,8 +57,23 @@ export async function buildOrderWorld(strapi: Core.Strapi, http: any): Promise<O
   return { member, other, address, otherAddress, hourly: hourly.documentId, deposit: deposit.documentId, workers, outsider };
 }
 
-/** Stands in for the payments plugin: a verified payment reaching the orders plugin. */
+/**
+ * Pays what the order asks for right now through the sandbox channel (the same notify pipeline
+ * as real channels), checking it is `amount` in `stage`.
+ */
 export async function pay(strapi: Core.Strapi, orderDocumentId: string, stage: 'full' | 'deposit' | 'final', amount: number) {
-  const port = strapi.plugin('orders').service('payments-port');
-  return port.recordPayment(orderDocumentId, { stage, amount, reference: `test-${stage}-${orderDocumentId}` });
+  const order = await strapi.db.query('plugin::orders.order').findOne({ where: { documentId: orderDocumentId }, select: ['memberId'] });
+  const payments = strapi.plugin('payments');
+  const { payment } = await payments.service('checkout').payOrder(order.memberId, orderDocumentId, { channel: 'sandbox' });
+  if (payment.stage !== stage || payment.amount !== amount) {
+    throw new Error(`order asks for ${payment.stage} ${payment.amount}, test expected ${stage} ${amount}`);
+  }
+  const confirmed = await payments.service('sandbox').confirm(order.memberId, payment.documentId);
+  if (confirmed.status !== 'paid') throw new Error(`sandbox payment ended ${confirmed.status}`);
+  return payment;
+}
+
+/** The orders side of the payment seam alone, as the payments plugin calls it. */
+export async function recordPayment(strapi: Core.Strapi, orderDocumentId: string, stage: 'full' | 'deposit' | 'final', amount: number) {
+  return strapi.plugin('orders').service('payments-port').recordPayment(orderDocumentId, { stage, amount, reference: `test-${stage}` });
 }

@@ -1152,6 +1152,61 @@ export interface ApiMarketingUserCoupon extends Struct.CollectionTypeSchema {
   };
 }
 
+export interface ApiNotifyNotification extends Struct.CollectionTypeSchema {
+  collectionName: 'notifications';
+  info: {
+    description: '\u53D1\u7ED9\u4F1A\u5458\u4E0E\u5E08\u5085\u7684\u7AD9\u5185\u901A\u77E5\uFF08\u652F\u4ED8\u6210\u529F\u3001\u63A5\u5355\u3001\u51FA\u53D1\u3001\u5B8C\u6210\u2026\uFF09';
+    displayName: '\u7AD9\u5185\u6D88\u606F';
+    pluralName: 'notifications';
+    singularName: 'notification';
+  };
+  options: {
+    draftAndPublish: false;
+  };
+  pluginOptions: {
+    i18n: {
+      localized: false;
+    };
+  };
+  attributes: {
+    body: Schema.Attribute.Text &
+      Schema.Attribute.Required &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 500;
+      }>;
+    code: Schema.Attribute.String &
+      Schema.Attribute.Required &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 60;
+      }>;
+    createdAt: Schema.Attribute.DateTime;
+    createdBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> &
+      Schema.Attribute.Private;
+    data: Schema.Attribute.JSON;
+    locale: Schema.Attribute.String & Schema.Attribute.Private;
+    localizations: Schema.Attribute.Relation<
+      'oneToMany',
+      'api::notify.notification'
+    > &
+      Schema.Attribute.Private;
+    publishedAt: Schema.Attribute.DateTime;
+    readAt: Schema.Attribute.DateTime;
+    title: Schema.Attribute.String &
+      Schema.Attribute.Required &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 60;
+      }>;
+    updatedAt: Schema.Attribute.DateTime;
+    updatedBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> &
+      Schema.Attribute.Private;
+    user: Schema.Attribute.Relation<
+      'manyToOne',
+      'plugin::users-permissions.user'
+    >;
+    userRef: Schema.Attribute.Integer & Schema.Attribute.Required;
+  };
+}
+
 export interface ApiPeopleAddress extends Struct.CollectionTypeSchema {
   collectionName: 'addresses';
   info: {
@@ -2155,6 +2210,186 @@ export interface PluginOrdersWorkerSlot extends Struct.CollectionTypeSchema {
   };
 }
 
+export interface PluginPaymentsPayment extends Struct.CollectionTypeSchema {
+  collectionName: 'payments';
+  info: {
+    description: '\u6BCF\u4E00\u7B14\u652F\u4ED8\u8BF7\u6C42\u53CA\u6E20\u9053\u56DE\u8C03\u7ED3\u679C\uFF08\u91D1\u989D\u5355\u4F4D\uFF1A\u5206\uFF09';
+    displayName: '\u652F\u4ED8\u6D41\u6C34';
+    pluralName: 'payments';
+    singularName: 'payment';
+  };
+  options: {
+    draftAndPublish: false;
+  };
+  pluginOptions: {
+    'content-manager': {
+      visible: true;
+    };
+    'content-type-builder': {
+      visible: false;
+    };
+    i18n: {
+      localized: false;
+    };
+  };
+  attributes: {
+    amount: Schema.Attribute.Integer &
+      Schema.Attribute.Required &
+      Schema.Attribute.SetMinMax<
+        {
+          min: 1;
+        },
+        number
+      >;
+    channel: Schema.Attribute.Enumeration<
+      ['wechat', 'alipay', 'unionpay', 'balance', 'sandbox']
+    > &
+      Schema.Attribute.Required;
+    channelTxKey: Schema.Attribute.String &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 80;
+      }>;
+    city: Schema.Attribute.String &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 6;
+      }>;
+    clientType: Schema.Attribute.String &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 12;
+      }>;
+    closedAt: Schema.Attribute.DateTime;
+    createdAt: Schema.Attribute.DateTime;
+    createdBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> &
+      Schema.Attribute.Private;
+    expiresAt: Schema.Attribute.DateTime;
+    locale: Schema.Attribute.String & Schema.Attribute.Private;
+    localizations: Schema.Attribute.Relation<
+      'oneToMany',
+      'plugin::payments.payment'
+    > &
+      Schema.Attribute.Private;
+    memberId: Schema.Attribute.Integer & Schema.Attribute.Required;
+    order: Schema.Attribute.Relation<'manyToOne', 'plugin::orders.order'>;
+    orderRef: Schema.Attribute.Integer;
+    outTradeNo: Schema.Attribute.String &
+      Schema.Attribute.Required &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 32;
+      }>;
+    paidAt: Schema.Attribute.DateTime;
+    params: Schema.Attribute.JSON & Schema.Attribute.Private;
+    paymentStatus: Schema.Attribute.Enumeration<
+      ['created', 'paid', 'closed', 'refunded', 'partially_refunded', 'review']
+    > &
+      Schema.Attribute.Required &
+      Schema.Attribute.DefaultTo<'created'>;
+    publishedAt: Schema.Attribute.DateTime;
+    rawNotification: Schema.Attribute.JSON;
+    refundedAmount: Schema.Attribute.Integer &
+      Schema.Attribute.SetMinMax<
+        {
+          min: 0;
+        },
+        number
+      > &
+      Schema.Attribute.DefaultTo<0>;
+    refunds: Schema.Attribute.Relation<'oneToMany', 'plugin::payments.refund'>;
+    reviewReason: Schema.Attribute.String &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 200;
+      }>;
+    stage: Schema.Attribute.Enumeration<['full', 'deposit', 'final', 'topup']> &
+      Schema.Attribute.Required;
+    transactionId: Schema.Attribute.String &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 64;
+      }>;
+    updatedAt: Schema.Attribute.DateTime;
+    updatedBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> &
+      Schema.Attribute.Private;
+  };
+}
+
+export interface PluginPaymentsRefund extends Struct.CollectionTypeSchema {
+  collectionName: 'payment_refunds';
+  info: {
+    description: '\u6309\u539F\u652F\u4ED8\u6E20\u9053\u9000\u56DE\u7684\u6B3E\u9879\uFF08\u91D1\u989D\u5355\u4F4D\uFF1A\u5206\uFF09';
+    displayName: '\u9000\u6B3E\u8BB0\u5F55';
+    pluralName: 'refunds';
+    singularName: 'refund';
+  };
+  options: {
+    draftAndPublish: false;
+  };
+  pluginOptions: {
+    'content-manager': {
+      visible: true;
+    };
+    'content-type-builder': {
+      visible: false;
+    };
+    i18n: {
+      localized: false;
+    };
+  };
+  attributes: {
+    amount: Schema.Attribute.Integer &
+      Schema.Attribute.Required &
+      Schema.Attribute.SetMinMax<
+        {
+          min: 1;
+        },
+        number
+      >;
+    channelRefundId: Schema.Attribute.String &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 64;
+      }>;
+    channelRefundKey: Schema.Attribute.String &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 80;
+      }>;
+    completedAt: Schema.Attribute.DateTime;
+    createdAt: Schema.Attribute.DateTime;
+    createdBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> &
+      Schema.Attribute.Private;
+    locale: Schema.Attribute.String & Schema.Attribute.Private;
+    localizations: Schema.Attribute.Relation<
+      'oneToMany',
+      'plugin::payments.refund'
+    > &
+      Schema.Attribute.Private;
+    operatorId: Schema.Attribute.Integer;
+    orderRef: Schema.Attribute.Integer;
+    outRefundNo: Schema.Attribute.String &
+      Schema.Attribute.Required &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 64;
+      }>;
+    payment: Schema.Attribute.Relation<'manyToOne', 'plugin::payments.payment'>;
+    paymentRef: Schema.Attribute.Integer & Schema.Attribute.Required;
+    publishedAt: Schema.Attribute.DateTime;
+    raw: Schema.Attribute.JSON;
+    reason: Schema.Attribute.String &
+      Schema.Attribute.Required &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 200;
+      }>;
+    refundStatus: Schema.Attribute.Enumeration<
+      ['pending', 'processing', 'success', 'failed']
+    > &
+      Schema.Attribute.Required &
+      Schema.Attribute.DefaultTo<'pending'>;
+    requestedBy: Schema.Attribute.String &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 40;
+      }>;
+    updatedAt: Schema.Attribute.DateTime;
+    updatedBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> &
+      Schema.Attribute.Private;
+  };
+}
+
 export interface PluginReviewWorkflowsWorkflow
   extends Struct.CollectionTypeSchema {
   collectionName: 'strapi_workflows';
@@ -2250,6 +2485,121 @@ export interface PluginReviewWorkflowsWorkflowStage
       'manyToOne',
       'plugin::review-workflows.workflow'
     >;
+  };
+}
+
+export interface PluginSettlementJournalEntry
+  extends Struct.CollectionTypeSchema {
+  collectionName: 'journal_entries';
+  info: {
+    description: '\u590D\u5F0F\u8BB0\u8D26\u51ED\u8BC1\uFF1A\u6BCF\u5F20\u51ED\u8BC1\u7684\u5206\u5F55\u501F\u8D37\u76F8\u52A0\u4E3A\u96F6\uFF08\u53EA\u589E\u4E0D\u6539\uFF09';
+    displayName: '\u8BB0\u8D26\u51ED\u8BC1';
+    pluralName: 'journal-entries';
+    singularName: 'journal-entry';
+  };
+  options: {
+    draftAndPublish: false;
+  };
+  pluginOptions: {
+    'content-manager': {
+      visible: true;
+    };
+    'content-type-builder': {
+      visible: false;
+    };
+    i18n: {
+      localized: false;
+    };
+  };
+  attributes: {
+    at: Schema.Attribute.DateTime & Schema.Attribute.Required;
+    city: Schema.Attribute.String &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 6;
+      }>;
+    createdAt: Schema.Attribute.DateTime;
+    createdBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> &
+      Schema.Attribute.Private;
+    kind: Schema.Attribute.String &
+      Schema.Attribute.Required &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 40;
+      }>;
+    lines: Schema.Attribute.Relation<
+      'oneToMany',
+      'plugin::settlement.journal-line'
+    >;
+    locale: Schema.Attribute.String & Schema.Attribute.Private;
+    localizations: Schema.Attribute.Relation<
+      'oneToMany',
+      'plugin::settlement.journal-entry'
+    > &
+      Schema.Attribute.Private;
+    memo: Schema.Attribute.String &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 200;
+      }>;
+    publishedAt: Schema.Attribute.DateTime;
+    ref: Schema.Attribute.String &
+      Schema.Attribute.Required &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 120;
+      }>;
+    updatedAt: Schema.Attribute.DateTime;
+    updatedBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> &
+      Schema.Attribute.Private;
+  };
+}
+
+export interface PluginSettlementJournalLine
+  extends Struct.CollectionTypeSchema {
+  collectionName: 'journal_lines';
+  info: {
+    description: '\u501F\u65B9\u4E3A\u6B63\u3001\u8D37\u65B9\u4E3A\u8D1F\uFF0C\u5355\u4F4D\uFF1A\u5206';
+    displayName: '\u8BB0\u8D26\u5206\u5F55';
+    pluralName: 'journal-lines';
+    singularName: 'journal-line';
+  };
+  options: {
+    draftAndPublish: false;
+  };
+  pluginOptions: {
+    'content-manager': {
+      visible: true;
+    };
+    'content-type-builder': {
+      visible: false;
+    };
+    i18n: {
+      localized: false;
+    };
+  };
+  attributes: {
+    account: Schema.Attribute.String &
+      Schema.Attribute.Required &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 80;
+      }>;
+    amount: Schema.Attribute.Integer & Schema.Attribute.Required;
+    at: Schema.Attribute.DateTime & Schema.Attribute.Required;
+    createdAt: Schema.Attribute.DateTime;
+    createdBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> &
+      Schema.Attribute.Private;
+    entry: Schema.Attribute.Relation<
+      'manyToOne',
+      'plugin::settlement.journal-entry'
+    >;
+    entryRef: Schema.Attribute.Integer & Schema.Attribute.Required;
+    locale: Schema.Attribute.String & Schema.Attribute.Private;
+    localizations: Schema.Attribute.Relation<
+      'oneToMany',
+      'plugin::settlement.journal-line'
+    > &
+      Schema.Attribute.Private;
+    publishedAt: Schema.Attribute.DateTime;
+    updatedAt: Schema.Attribute.DateTime;
+    updatedBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> &
+      Schema.Attribute.Private;
   };
 }
 
@@ -2549,6 +2899,7 @@ declare module '@strapi/strapi' {
       'api::marketing.gift-redemption': ApiMarketingGiftRedemption;
       'api::marketing.points-entry': ApiMarketingPointsEntry;
       'api::marketing.user-coupon': ApiMarketingUserCoupon;
+      'api::notify.notification': ApiNotifyNotification;
       'api::people.address': ApiPeopleAddress;
       'api::people.customer-profile': ApiPeopleCustomerProfile;
       'api::people.worker': ApiPeopleWorker;
@@ -2562,8 +2913,12 @@ declare module '@strapi/strapi' {
       'plugin::orders.order': PluginOrdersOrder;
       'plugin::orders.order-event': PluginOrdersOrderEvent;
       'plugin::orders.worker-slot': PluginOrdersWorkerSlot;
+      'plugin::payments.payment': PluginPaymentsPayment;
+      'plugin::payments.refund': PluginPaymentsRefund;
       'plugin::review-workflows.workflow': PluginReviewWorkflowsWorkflow;
       'plugin::review-workflows.workflow-stage': PluginReviewWorkflowsWorkflowStage;
+      'plugin::settlement.journal-entry': PluginSettlementJournalEntry;
+      'plugin::settlement.journal-line': PluginSettlementJournalLine;
       'plugin::upload.file': PluginUploadFile;
       'plugin::upload.folder': PluginUploadFolder;
       'plugin::users-permissions.permission': PluginUsersPermissionsPermission;

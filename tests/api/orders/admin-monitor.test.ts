@@ -84,7 +84,7 @@ describe('订单监控 admin routes', () => {
 
   it('cancels as an operator, waiving the fee when asked', async () => {
     const res = await app.http.post(`/orders/orders/${shanghai}/cancel`).set(kefu).send({ reason: '平台原因', waiveFee: true }).expect(200);
-    expect(res.body.data).toMatchObject({ status: 'cancelled', cancelledBy: 'operator', cancellationFee: 0, amounts: { refundPending: 9000 } });
+    expect(res.body.data).toMatchObject({ status: 'cancelled', cancelledBy: 'operator', cancellationFee: 0, amounts: { refunded: 9000, refundPending: 0 } });
   });
 
   it('refuses members and anonymous callers', async () => {

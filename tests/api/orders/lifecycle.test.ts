@@ -1,5 +1,5 @@
 import { bootStrapi, type TestApp } from '../../helpers/strapi';
-import { buildOrderWorld, localAt, pay, type OrderWorld } from '../../helpers/orders';
+import { buildOrderWorld, localAt, pay, recordPayment, type OrderWorld } from '../../helpers/orders';
 
 let app: TestApp;
 let w: OrderWorld;
@@ -127,7 +127,7 @@ describe('deposit lifecycle', () => {
     for (const action of ['depart', 'arrive', 'start']) await app.http.post(`/api/orders/${order.documentId}/${action}`).set(w.workers[1].auth).expect(200);
     const done = await app.http.post(`/api/orders/${order.documentId}/complete`).set(w.workers[1].auth).expect(200);
     expect(done.body.data).toMatchObject({ status: 'pending_final_payment', amounts: { paid: 9000, payNow: 21000 } });
-    await expect(pay(app.strapi, order.documentId, 'final', 20000)).rejects.toMatchObject({ code: 'PAYMENT_AMOUNT_MISMATCH' });
+    await expect(recordPayment(app.strapi, order.documentId, 'final', 20000)).rejects.toMatchObject({ code: 'PAYMENT_AMOUNT_MISMATCH' });
     await pay(app.strapi, order.documentId, 'final', 21000);
     const final = await app.http.get(`/api/orders/${order.documentId}`).set(w.member.auth).expect(200);
     expect(final.body.data).toMatchObject({ status: 'completed', amounts: { paid: 30000, payNow: 0 } });

@@ -2,6 +2,7 @@ import type { Core } from '@strapi/strapi';
 import { clock } from '../../../../../runtime/clock';
 import { cancellationFee, type OrderActor } from '../domain';
 import { getService, ORDER_UID } from '../utils';
+import { cancellationFeeKept } from '../../../../settlement/server/src/domain/ledger';
 import type { OrderRow } from './order-view';
 
 export interface CancelRequest {
@@ -31,6 +32,10 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
         );
         await getService(strapi, 'eligibility').releaseSlots(trx, row.id);
         await this.returnBenefits(trx, row);
+        if (outcome.fee > 0) {
+          // The fee stops being the member's prepayment and becomes platform income.
+          await strapi.plugin('settlement')?.service('ledger').post(cancellationFeeKept(row.orderNo, outcome.fee, `取消费 ${row.orderNo}`));
+        }
       },
       patch: (_row, _to, now) => ({
         cancellationFee: outcome.fee,
@@ -41,7 +46,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
       }),
     });
     if (outcome.refund > 0) await getService(strapi, 'payments-port').requestRefund(cancelled, outcome.refund, `订单取消：${request.reason}`);
-    return cancelled;
+    return (await strapi.db.query(ORDER_UID).findOne({ where: { id: cancelled.id } })) as OrderRow;
   },
 
   /** Coupon back to the member and points refunded; both idempotent. */

@@ -37,14 +37,37 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
     });
   },
 
+  /** The payments plugin reports money actually returned to the member. */
+  async recordRefund(orderDocumentId: string, amount: number, reference: string): Promise<void> {
+    const order = (await strapi.db.query(ORDER_UID).findOne({ where: { documentId: orderDocumentId } })) as OrderRow | null;
+    if (!order) throw new DomainError('NOT_FOUND', '订单不存在');
+    await strapi.db.query(ORDER_UID).update({
+      where: { id: order.id },
+      data: { refunded: order.refunded + amount, refundPending: Math.max(0, order.refundPending - amount) },
+    });
+    await getService(strapi, 'transition').note(order.id, {
+      event: 'refund',
+      status: order.orderStatus,
+      actor: { type: 'system' },
+      data: { amount, reference },
+    });
+  },
+
   async requestRefund(order: OrderRow, amount: number, reason: string): Promise<void> {
     const payments = strapi.plugin('payments') as Core.Plugin | undefined;
     const refunds = payments?.service('refunds') as { refundOrder?: (input: unknown) => Promise<unknown> } | undefined;
     if (refunds?.refundOrder) {
-      await refunds.refundOrder({ order: order.documentId, amount, reason });
-      return;
+      try {
+        await refunds.refundOrder({ order: order.documentId, amount, reason });
+        return;
+      } catch (err) {
+        // The cancellation stands; the refund stays owed (refundPending) for 支付流水 to retry.
+        strapi.log.error(`orders: refund of ${amount} fen on ${order.orderNo} failed: ${(err as Error).message}`);
+        reason = `${reason}（退款发起失败：${(err as Error).message}）`;
+      }
+    } else {
+      strapi.log.warn(`orders: refund of ${amount} fen owed on ${order.orderNo}; no payments plugin to send it`);
     }
-    strapi.log.warn(`orders: refund of ${amount} fen owed on ${order.orderNo}; no payments plugin to send it`);
     await getService(strapi, 'transition').note(order.id, {
       event: 'refund_owed',
       status: order.orderStatus,

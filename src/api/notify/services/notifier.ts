@@ -1,0 +1,74 @@
+import type { Core } from '@strapi/strapi';
+import { hasRealtime, realtime } from '../../../bootstrap/realtime';
+import { renderTemplate } from '../../../runtime/sms';
+import { socketRooms } from '../../../runtime/socket';
+
+/**
+ * Sends a templated notice to a user on every channel that has an active template for the code
+ * (平台参数 → 消息模板): in-app (stored + pushed as the socket event `notification`) and SMS.
+ * One channel failing does not stop the others; the failure is logged and reported back.
+ */
+export default ({ strapi }: { strapi: Core.Strapi }) => ({
+  async send(userId: number, code: string, vars: Record<string, string | number>, data: Record<string, unknown> = {}) {
+    const templates = await strapi.db.query('api::settings.message-template').findMany({ where: { code, active: true } });
+    const text = (channel: string) => templates.find((t: any) => t.channel === channel);
+    const result: { inApp?: number; sms?: string; errors: string[] } = { errors: [] };
+    const stringVars = Object.fromEntries(Object.entries(vars).map(([k, v]) => [k, String(v)]));
+
+    const inApp = text('in_app');
+    if (inApp) {
+      const row = await strapi.db.query('api::notify.notification').create({
+        data: { user: userId, userRef: userId, code, title: inApp.name, body: renderTemplate(inApp.content, stringVars), data },
+      });
+      result.inApp = row.id;
+      if (hasRealtime()) {
+        realtime().emit(socketRooms.user(userId), 'notification', { id: row.documentId, code, title: row.title, body: row.body, data, at: row.createdAt });
+      }
+    }
+
+    const sms = text('sms');
+    if (sms) {
+      const user = await strapi.db.query('plugin::users-permissions.user').findOne({ where: { id: userId }, select: ['phone'] });
+      if (user?.phone) {
+        try {
+          const provider = strapi.plugin('users-permissions').service('member-auth').smsProvider();
+          const sent = await provider.send({
+            phone: user.phone,
+            templateCode: code,
+            text: renderTemplate(sms.content, stringVars),
+            vars: stringVars,
+            providerTemplateId: sms.providerTemplateId ?? undefined,
+            signName: sms.signName ?? undefined,
+          });
+          result.sms = sent.messageId;
+        } catch (err) {
+          result.errors.push(`sms: ${(err as Error).message}`);
+          strapi.log.warn(`notify: SMS ${code} to user ${userId} failed: ${(err as Error).message}`);
+        }
+      }
+    }
+    return result;
+  },
+
+  async list(userId: number, page: number, pageSize: number) {
+    const where = { userRef: userId };
+    const [rows, total, unread] = await Promise.all([
+      strapi.db.query('api::notify.notification').findMany({
+        where,
+        orderBy: { id: 'desc' },
+        offset: (page - 1) * pageSize,
+        limit: pageSize,
+        select: ['documentId', 'code', 'title', 'body', 'data', 'readAt', 'createdAt'],
+      }),
+      strapi.db.query('api::notify.notification').count({ where }),
+      strapi.db.query('api::notify.notification').count({ where: { ...where, readAt: null } }),
+    ]);
+    return { rows, unread, pagination: { page, pageSize, total, pageCount: Math.ceil(total / pageSize) } };
+  },
+
+  async markRead(userId: number, documentIds: string[] | 'all') {
+    const where = documentIds === 'all' ? { userRef: userId, readAt: null } : { userRef: userId, readAt: null, documentId: { $in: documentIds } };
+    const { count } = await strapi.db.query('api::notify.notification').updateMany({ where, data: { readAt: new Date() } });
+    return count;
+  },
+});

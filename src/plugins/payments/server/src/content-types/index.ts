@@ -1,0 +1,4 @@
+import payment from './payment';
+import refund from './refund';
+
+export default { payment, refund };

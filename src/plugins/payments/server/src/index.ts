@@ -1,0 +1,23 @@
+import type { Core } from '@strapi/strapi';
+import contentTypes from './content-types';
+import controllers from './controllers';
+import routes from './routes';
+import services from './services';
+import { getService } from './utils';
+
+export default {
+  register() {},
+  async bootstrap({ strapi }: { strapi: Core.Strapi }) {
+    getService(strapi, 'channels').init();
+    if (process.env.STRAPI_SCRIPT) return;
+    getService(strapi, 'follow-up').register();
+  },
+  destroy() {},
+  config: { default: {}, validator() {} },
+  contentTypes,
+  controllers,
+  routes,
+  services,
+  policies: {},
+  middlewares: {},
+};

@@ -1,0 +1,112 @@
+import crypto from 'crypto';
+import { NotificationRejected, type NotifyReply, type PaymentProvider, type VerifiedNotification } from './types';
+
+/**
+ * Sandbox channel for development, demos and tests. It has no money behind it, but it runs the
+ * same pipeline as real channels: a confirmation becomes an HMAC-signed notification that goes
+ * through verification, amount check, idempotency and the ledger. Off in production unless
+ * SANDBOX_PAY_SECRET is set explicitly.
+ */
+export interface SandboxConfig {
+  secret: string;
+  timestampWindowSeconds?: number;
+  now: () => Date;
+  /** Where a client confirms a sandbox payment (documented in params). */
+  confirmPath: (outTradeNo: string) => string;
+}
+
+export const SANDBOX_HEADERS = { signature: 'x-sandbox-signature', timestamp: 'x-sandbox-timestamp' };
+
+export interface SandboxEvent {
+  kind: 'payment' | 'refund';
+  outTradeNo: string;
+  transactionId: string;
+  amount: number;
+  status: VerifiedNotification['status'];
+  outRefundNo?: string;
+  refundId?: string;
+  refundAmount?: number;
+  at: string;
+}
+
+const sign = (secret: string, timestamp: string, body: string) =>
+  crypto.createHmac('sha256', secret).update(`${timestamp}\n${body}\n`).digest('hex');
+
+export function sandboxConfigFromEnv(env: NodeJS.ProcessEnv, now: () => Date, confirmPath: (no: string) => string): SandboxConfig | undefined {
+  const production = env.NODE_ENV === 'production';
+  if (production && !env.SANDBOX_PAY_SECRET) return undefined;
+  // Outside production a stable development secret derived from the app secret is fine.
+  const secret = env.SANDBOX_PAY_SECRET || crypto.createHash('sha256').update(`sandbox:${env.JWT_SECRET ?? 'shangmen'}`).digest('hex');
+  return { secret, now, confirmPath };
+}
+
+export function createSandboxProvider(config: SandboxConfig): PaymentProvider & {
+  signedNotification(event: SandboxEvent): { body: string; headers: Record<string, string> };
+} {
+  const windowSeconds = config.timestampWindowSeconds ?? 300;
+  const reply = (status: number, body: object): NotifyReply => ({ status, contentType: 'application/json', body: JSON.stringify(body) });
+
+  return {
+    channel: 'sandbox',
+
+    async create(input) {
+      return {
+        params: {
+          channel: 'sandbox',
+          outTradeNo: input.outTradeNo,
+          amount: input.amount,
+          confirmUrl: config.confirmPath(input.outTradeNo),
+          expiresAt: input.expiresAt.toISOString(),
+        },
+      };
+    },
+
+    signedNotification(event) {
+      const body = JSON.stringify(event);
+      const timestamp = String(Math.floor(config.now().getTime() / 1000));
+      return { body, headers: { [SANDBOX_HEADERS.timestamp]: timestamp, [SANDBOX_HEADERS.signature]: sign(config.secret, timestamp, body) } };
+    },
+
+    async verifyNotify(rawBody, headers) {
+      const timestamp = headers[SANDBOX_HEADERS.timestamp];
+      const signature = headers[SANDBOX_HEADERS.signature];
+      if (!timestamp || !signature || !/^[0-9a-f]{64}$/.test(signature)) throw new NotificationRejected('signature', 'missing sandbox signature');
+      const expected = Buffer.from(sign(config.secret, timestamp, rawBody), 'hex');
+      if (!crypto.timingSafeEqual(expected, Buffer.from(signature, 'hex'))) throw new NotificationRejected('signature', 'bad sandbox signature');
+      if (Math.abs(config.now().getTime() / 1000 - Number(timestamp)) > windowSeconds) {
+        throw new NotificationRejected('timestamp', 'sandbox notification outside the time window');
+      }
+      let event: SandboxEvent;
+      try {
+        event = JSON.parse(rawBody);
+      } catch {
+        throw new NotificationRejected('malformed', 'sandbox notification is not JSON');
+      }
+      if (!event?.outTradeNo || !Number.isSafeInteger(event.amount)) throw new NotificationRejected('malformed', 'sandbox notification lacks fields');
+      return {
+        kind: event.kind,
+        outTradeNo: event.outTradeNo,
+        transactionId: event.transactionId,
+        amount: event.amount,
+        status: event.status,
+        outRefundNo: event.outRefundNo,
+        refundId: event.refundId,
+        refundAmount: event.refundAmount,
+        at: new Date(event.at),
+        raw: event,
+      };
+    },
+
+    successReply: () => reply(200, { code: 'SUCCESS' }),
+    failureReply: (status, message) => reply(status, { code: 'FAIL', message }),
+
+    // Sandbox money moves at once: refunds succeed immediately, there is nothing to query or close.
+    async refund(input) {
+      return { refundId: `SBR${input.outRefundNo}`, status: 'success', raw: { sandbox: true } };
+    },
+    async query() {
+      return { status: 'unpaid', raw: { sandbox: true } };
+    },
+    async close() {},
+  };
+}

@@ -1,0 +1,127 @@
+import type { Fen } from '../../../../../runtime/money';
+
+/**
+ * One interface for every way a member can pay. Providers speak their channel's real protocol
+ * (signing, verification, decryption) and nothing else: no database, no order logic. The
+ * payments services own state, idempotency and the ledger.
+ */
+export type Channel = 'wechat' | 'alipay' | 'unionpay' | 'balance' | 'sandbox';
+
+/** How the client will pay: decides which channel API is called and what `params` carries. */
+export type ClientType =
+  | 'jsapi' // WeChat mini-program / 公众号 (needs openid)
+  | 'app' // native app SDK (WeChat, Alipay, UnionPay)
+  | 'h5' // mobile browser outside WeChat (WeChat H5, Alipay wap)
+  | 'native' // QR code to scan (WeChat Native)
+  | 'page' // desktop web page (Alipay page, UnionPay gateway)
+  | 'wap'; // Alipay wap / UnionPay wap
+
+export interface CreatePaymentInput {
+  outTradeNo: string;
+  amount: Fen;
+  description: string;
+  clientType: ClientType;
+  /** WeChat JSAPI payer. */
+  openid?: string;
+  clientIp?: string;
+  notifyUrl: string;
+  returnUrl?: string;
+  expiresAt: Date;
+}
+
+export interface CreatePaymentResult {
+  /** Exactly what the client SDK needs (wx.requestPayment params, an Alipay form/URL, a QR code URL…). */
+  params: Record<string, unknown>;
+  /** The channel's own id for the prepay order, when it returns one (prepay_id…). */
+  channelOrderId?: string;
+}
+
+export type NotificationKind = 'payment' | 'refund';
+
+export interface VerifiedNotification {
+  kind: NotificationKind;
+  outTradeNo: string;
+  /** The channel's transaction id (WeChat transaction_id, Alipay trade_no, UnionPay queryId). */
+  transactionId: string;
+  /** payment: what was paid; refund: the order's total as the channel reports it, if it does. */
+  amount: Fen;
+  status: 'paid' | 'closed' | 'pending' | 'refund_success' | 'refund_failed' | 'refund_closed';
+  /** The merchant / app id the notification is for, to compare with our configuration. */
+  merchantId?: string;
+  appId?: string;
+  outRefundNo?: string;
+  refundId?: string;
+  refundAmount?: Fen;
+  at?: Date;
+  /** The decrypted / parsed payload, stored with the payment for audits. */
+  raw: unknown;
+}
+
+export interface NotifyReply {
+  status: number;
+  contentType: string;
+  body: string;
+}
+
+export interface RefundInput {
+  outTradeNo: string;
+  transactionId?: string;
+  outRefundNo: string;
+  amount: Fen;
+  total: Fen;
+  reason: string;
+  notifyUrl: string;
+}
+
+export interface RefundResult {
+  refundId?: string;
+  status: 'processing' | 'success' | 'failed';
+  raw: unknown;
+}
+
+export interface QueryResult {
+  status: 'paid' | 'unpaid' | 'closed' | 'refunded' | 'not_found';
+  transactionId?: string;
+  amount?: Fen;
+  at?: Date;
+  raw: unknown;
+}
+
+export interface PaymentProvider {
+  channel: Channel;
+  create(input: CreatePaymentInput): Promise<CreatePaymentResult>;
+  /**
+   * Verifies a notification exactly as received (raw body bytes and headers). Throws
+   * NotificationRejected (signature, certificate serial, timestamp window, decryption) — the
+   * caller then answers 401 PAYMENT_SIGNATURE_INVALID and changes nothing.
+   */
+  verifyNotify(rawBody: string, headers: Record<string, string | undefined>): Promise<VerifiedNotification>;
+  /** The reply the channel expects when we accepted (or already had) the notification. */
+  successReply(): NotifyReply;
+  /** The reply for a rejected notification (the channel will retry). */
+  failureReply(status: number, message: string): NotifyReply;
+  refund(input: RefundInput): Promise<RefundResult>;
+  /** `reference`: what create() handed back when a channel finds orders by more than outTradeNo (UnionPay: txnTime). */
+  query(outTradeNo: string, reference?: string): Promise<QueryResult>;
+  close(outTradeNo: string): Promise<void>;
+}
+
+/** A notification that failed verification; `reason` is logged, never shown to the caller. */
+export class NotificationRejected extends Error {
+  constructor(readonly reason: 'signature' | 'serial' | 'timestamp' | 'decrypt' | 'malformed' | 'merchant', message: string) {
+    super(message);
+    this.name = 'NotificationRejected';
+  }
+}
+
+/** The channel answered with an error or could not be reached; never treated as success. */
+export class ProviderError extends Error {
+  constructor(
+    readonly channel: Channel,
+    message: string,
+    readonly details: Record<string, unknown> = {},
+  ) {
+    super(message);
+    this.name = 'ProviderError';
+  }
+}

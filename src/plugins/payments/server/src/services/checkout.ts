@@ -1,0 +1,144 @@
+import crypto from 'crypto';
+import type { Core } from '@strapi/strapi';
+import { clock } from '../../../../../runtime/clock';
+import { DomainError, notFound } from '../../../../../runtime/errors';
+import { lockRow } from '../../../../../runtime/row-lock';
+import { tradeNo } from '../domain/trade-no';
+import type { Channel, ClientType } from '../providers/types';
+import { getService, ledger, ordersPort, PAYMENT_UID } from '../utils';
+import { walletPayment } from '../../../../settlement/server/src/domain/ledger';
+
+export interface PayRequest {
+  channel: Channel;
+  stage?: 'deposit' | 'final';
+  clientType?: ClientType;
+  openid?: string;
+  clientIp?: string;
+}
+
+const ORDER_UID = 'plugin::orders.order';
+const PAY_WINDOW_MINUTES = 30;
+
+const DEFAULT_CLIENT: Record<Channel, ClientType> = {
+  wechat: 'jsapi',
+  alipay: 'wap',
+  unionpay: 'wap',
+  balance: 'app',
+  sandbox: 'h5',
+};
+
+/**
+ * POST /api/orders/:id/pay. Works out what is due (deposit or full, then the final payment),
+ * records a payment, and asks the channel for what the client SDK needs. The channel call is
+ * outside any transaction; if it fails the payment is closed and the error surfaces. Wallet
+ * (balance) payments complete at once in one transaction.
+ */
+export default ({ strapi }: { strapi: Core.Strapi }) => ({
+  async newTradeNo(prefix: 'PY' | 'RF' = 'PY'): Promise<string> {
+    const settings = await strapi.service('api::settings.platform-setting').current();
+    return tradeNo(prefix, clock.now(), crypto.randomInt(0, 100_000_000), settings.timezone);
+  },
+
+  async payOrder(memberId: number, orderDocumentId: string, request: PayRequest) {
+    const order = await strapi.db.query(ORDER_UID).findOne({
+      where: { documentId: orderDocumentId, memberId },
+      populate: { city: { select: ['adcode'] } },
+    });
+    if (!order) throw notFound('订单不存在');
+
+    let stage: 'full' | 'deposit' | 'final';
+    let amount: number;
+    if (order.orderStatus === 'pending_payment') {
+      stage = order.paymentMode === 'deposit' ? 'deposit' : 'full';
+      amount = (stage === 'deposit' ? order.deposit : order.total) - order.paid;
+    } else if (order.orderStatus === 'pending_final_payment') {
+      stage = 'final';
+      amount = order.total - order.paid;
+    } else {
+      throw new DomainError('INVALID_TRANSITION', '订单当前无需支付', { status: order.orderStatus });
+    }
+    if (request.stage && request.stage !== stage) {
+      throw new DomainError('VALIDATION_FAILED', stage === 'final' ? '请支付尾款' : '请先支付定金或全款', { field: 'stage', expected: stage });
+    }
+    if (amount <= 0) {
+      // A 100% discount: nothing to collect, the order moves on as paid.
+      await strapi.db.transaction(() => ordersPort(strapi).recordPayment(order.documentId, { stage, amount: 0, reference: 'free' }));
+      return { payment: null, params: { free: true } };
+    }
+
+    const outTradeNo = await this.newTradeNo();
+    const expiresAt = new Date(clock.now().getTime() + PAY_WINDOW_MINUTES * 60_000);
+    const base = {
+      outTradeNo,
+      order: order.id,
+      orderRef: order.id,
+      memberId,
+      stage,
+      channel: request.channel,
+      clientType: request.clientType ?? DEFAULT_CLIENT[request.channel],
+      amount,
+      expiresAt,
+      city: order.city?.adcode ?? null,
+    };
+
+    if (request.channel === 'balance') return this.payFromWallet(memberId, order, base);
+
+    const provider = getService(strapi, 'channels').provider(request.channel);
+    const payment = await strapi.db.query(PAYMENT_UID).create({ data: { ...base, paymentStatus: 'created' } });
+    try {
+      const created = await provider.create({
+        outTradeNo,
+        amount,
+        description: `${order.itemSnapshot?.name ?? '上门服务'} ${order.orderNo}`.slice(0, 127),
+        clientType: base.clientType as ClientType,
+        openid: request.openid,
+        clientIp: request.clientIp,
+        notifyUrl: getService(strapi, 'urls').notifyUrl(request.channel),
+        returnUrl: getService(strapi, 'urls').returnUrl(order.documentId, request.channel),
+        expiresAt,
+      });
+      await strapi.db.query(PAYMENT_UID).update({ where: { id: payment.id }, data: { params: created.params } });
+      await getService(strapi, 'follow-up').schedule(payment);
+      return { payment: { ...publicPayment(payment), paymentStatus: 'created' }, params: created.params };
+    } catch (err) {
+      // The channel refused or was unreachable: this attempt is over, the member can retry.
+      await strapi.db.query(PAYMENT_UID).update({ where: { id: payment.id }, data: { paymentStatus: 'closed', closedAt: clock.now() } });
+      throw err instanceof DomainError
+        ? err
+        : new DomainError('UPSTREAM_UNAVAILABLE', '支付渠道暂时不可用，请稍后重试', { channel: request.channel, reason: (err as Error).message });
+    }
+  },
+
+  async payFromWallet(memberId: number, order: any, base: Record<string, any>) {
+    const payment = await strapi.db.transaction(async ({ trx }) => {
+      await lockRow(strapi.db.connection, trx, 'up_users', memberId);
+      const balance = await getService(strapi, 'wallet').balance(memberId, trx);
+      if (balance < base.amount) {
+        throw new DomainError('INSUFFICIENT_BALANCE', '余额不足', { balance, required: base.amount });
+      }
+      const now = clock.now();
+      const row = await strapi.db.query(PAYMENT_UID).create({
+        data: { ...base, paymentStatus: 'paid', transactionId: `BAL${base.outTradeNo}`, channelTxKey: `balance:BAL${base.outTradeNo}`, paidAt: now },
+      });
+      await ledger(strapi).post(walletPayment(base.outTradeNo, memberId, base.amount, `余额支付 ${order.orderNo}`), { city: base.city });
+      await ordersPort(strapi).recordPayment(order.documentId, { stage: base.stage, amount: base.amount, reference: base.outTradeNo });
+      return row;
+    });
+    await getService(strapi, 'notices').paymentSucceeded(memberId, payment, { orderNo: order.orderNo, serviceName: order.itemSnapshot?.name });
+    return { payment: publicPayment(payment), params: { channel: 'balance', paid: true } };
+  },
+});
+
+export function publicPayment(p: any) {
+  return {
+    documentId: p.documentId,
+    outTradeNo: p.outTradeNo,
+    channel: p.channel,
+    stage: p.stage,
+    amount: p.amount,
+    status: p.paymentStatus,
+    refundedAmount: p.refundedAmount ?? 0,
+    paidAt: p.paidAt ?? null,
+    expiresAt: p.expiresAt ?? null,
+  };
+}

@@ -1,0 +1,128 @@
+import { bootStrapi, type TestApp } from '../../helpers/strapi';
+import { buildOrderWorld, localAt, type OrderWorld } from '../../helpers/orders';
+import {
+  API_V3_KEY,
+  APPID,
+  buildNotification,
+  makeWechatKeys,
+  MCHID,
+  MERCHANT_SERIAL,
+  paidTransaction,
+  PLATFORM_SERIAL,
+  refundResult,
+  startWechatPayServer,
+  type WechatKeys,
+} from '../../unit/payments/wechat-fixtures';
+
+// WeChat Pay end to end through the real HTTP API: keys and a platform certificate made here,
+// a local stand-in for api.mch.weixin.qq.com, notifications built and signed as WeChat does.
+let app: TestApp;
+let w: OrderWorld;
+let keys: WechatKeys;
+let wechat: Awaited<ReturnType<typeof startWechatPayServer>>;
+const nowSeconds = () => Math.floor(Date.now() / 1000);
+
+beforeAll(async () => {
+  keys = makeWechatKeys();
+  wechat = await startWechatPayServer(keys, (req) => {
+    const sign = { privateKeyPem: keys.platform.privateKeyPem, serial: PLATFORM_SERIAL, timestamp: nowSeconds() };
+    if (req.url.startsWith('/v3/pay/transactions/jsapi')) return { status: 200, body: { prepay_id: 'wx201410272009395522657a690389285100' }, sign };
+    if (req.url.startsWith('/v3/refund/domestic/refunds')) {
+      const body = JSON.parse(req.body);
+      return { status: 200, body: refundResult('PROCESSING', { out_trade_no: body.out_trade_no, out_refund_no: body.out_refund_no, amount: { total: body.amount.total, refund: body.amount.refund, payer_total: body.amount.total, payer_refund: body.amount.refund } }), sign };
+    }
+    return { status: 404, body: { code: 'NOT_FOUND', message: 'no' }, sign };
+  });
+  app = await bootStrapi({
+    env: {
+      WECHATPAY_MCHID: MCHID,
+      WECHATPAY_APPID: APPID,
+      WECHATPAY_SERIAL: MERCHANT_SERIAL,
+      WECHATPAY_PRIVATE_KEY: keys.files.merchantKey,
+      WECHATPAY_APIV3_KEY: API_V3_KEY,
+      WECHATPAY_PLATFORM_CERT: keys.files.platformCert,
+      WECHATPAY_API_BASE: wechat.url,
+    },
+  });
+  w = await buildOrderWorld(app.strapi, app.http);
+});
+afterAll(async () => {
+  await app?.close();
+  await wechat?.close();
+  keys?.cleanup();
+});
+
+const notify = (n: { body: string; headers: Record<string, string> }) =>
+  app.http.post('/api/payments/notify/wechat').set(n.headers).set('Content-Type', 'application/json').send(n.body);
+
+async function orderWithWechatPayment(day: number) {
+  const order = (
+    await app.http
+      .post('/api/orders')
+      .set(w.member.auth)
+      .send({ serviceItem: w.hourly, quantity: 2, address: w.address, scheduledAt: localAt(day, 9), paymentMode: 'full' })
+      .expect(201)
+  ).body.data;
+  const pay = await app.http.post(`/api/orders/${order.documentId}/pay`).set(w.member.auth).send({ channel: 'wechat', openid: 'oUpF8uMuAJO_M2pxb1Q9zNjWeS6o' }).expect(201);
+  return { order, payment: pay.body.data.payment, params: pay.body.data.params };
+}
+
+it('creates a JSAPI payment with the params wx.requestPayment needs', async () => {
+  const { params } = await orderWithWechatPayment(2);
+  expect(params).toMatchObject({ appId: APPID, package: 'prepay_id=wx201410272009395522657a690389285100', signType: 'RSA' });
+  expect(params.paySign).toEqual(expect.any(String));
+});
+
+it('accepts a genuine notification, once, and rejects forgeries without changing anything', async () => {
+  const { order, payment } = await orderWithWechatPayment(3);
+  const genuine = buildNotification(keys, {
+    payload: paidTransaction({ out_trade_no: payment.outTradeNo, transaction_id: '4200000001202611260000000001', amount: { total: 9000, payer_total: 9000, currency: 'CNY', payer_currency: 'CNY' } }),
+    timestamp: nowSeconds(),
+  });
+
+  const forged = buildNotification(keys, { payload: paidTransaction({ out_trade_no: payment.outTradeNo, amount: { total: 9000 } }), signingKeyPem: keys.attacker.privateKeyPem, timestamp: nowSeconds() });
+  const res = await notify(forged);
+  expect(res.status).toBe(401);
+  expect(JSON.parse(res.text)).toMatchObject({ code: 'FAIL' });
+  const wrongSerial = buildNotification(keys, { payload: paidTransaction({ out_trade_no: payment.outTradeNo }), serial: 'ABCDEF', timestamp: nowSeconds() });
+  expect((await notify(wrongSerial)).status).toBe(401);
+  const stale = buildNotification(keys, { payload: paidTransaction({ out_trade_no: payment.outTradeNo }), timestamp: nowSeconds() - 3600 });
+  expect((await notify(stale)).status).toBe(401);
+  expect((await app.http.get(`/api/orders/${order.documentId}`).set(w.member.auth)).body.data.status).toBe('pending_payment');
+
+  const results = await Promise.all(Array.from({ length: 10 }, () => notify(genuine)));
+  expect(results.map((r) => r.status).every((s) => s === 204 || s === 200)).toBe(true);
+  const after = await app.http.get(`/api/orders/${order.documentId}`).set(w.member.auth);
+  expect(after.body.data).toMatchObject({ status: 'pending_acceptance', amounts: { paid: 9000 } });
+  expect(await app.strapi.plugin('settlement').service('ledger').balance('cash:wechat')).toBe(9000);
+});
+
+it('refunds a cancellation through WeChat and completes it on the refund notification', async () => {
+  const { order, payment } = await orderWithWechatPayment(4);
+  await notify(
+    buildNotification(keys, {
+      payload: paidTransaction({ out_trade_no: payment.outTradeNo, transaction_id: '4200000001202611260000000002', amount: { total: 9000, payer_total: 9000, currency: 'CNY', payer_currency: 'CNY' } }),
+      timestamp: nowSeconds(),
+    }),
+  ).expect((r) => expect([200, 204]).toContain(r.status));
+
+  await app.http.post(`/api/orders/${order.documentId}/cancel`).set(w.member.auth).send({ reason: '改期' }).expect(200);
+  const refundRequest = wechat.received.find((r) => r.url.startsWith('/v3/refund/domestic/refunds') && JSON.parse(r.body).out_trade_no === payment.outTradeNo);
+  expect(refundRequest).toBeDefined();
+  const { out_refund_no } = JSON.parse(refundRequest!.body);
+  let detail = (await app.http.get(`/api/orders/${order.documentId}`).set(w.member.auth)).body.data;
+  expect(detail.amounts).toMatchObject({ refunded: 0, refundPending: 9000 });
+
+  const refundNote = buildNotification(keys, {
+    eventType: 'REFUND.SUCCESS',
+    payload: refundResult('SUCCESS', { out_trade_no: payment.outTradeNo, out_refund_no, amount: { total: 9000, refund: 9000, payer_total: 9000, payer_refund: 9000 } }),
+    timestamp: nowSeconds(),
+  });
+  await notify(refundNote).expect((r) => expect([200, 204]).toContain(r.status));
+  await notify(refundNote); // a replayed refund notification changes nothing
+  detail = (await app.http.get(`/api/orders/${order.documentId}`).set(w.member.auth)).body.data;
+  expect(detail.amounts).toMatchObject({ refunded: 9000, refundPending: 0 });
+  const ledger = app.strapi.plugin('settlement').service('ledger');
+  expect(await ledger.balance('cash:wechat')).toBe(9000);
+  expect(await ledger.trialBalance()).toBe(0);
+});
