@@ -45,7 +45,7 @@ export const MEMBER_ACTIONS = [
   'api::notify.notification.find',
   'api::notify.notification.read',
   ...['quote', 'create', 'find', 'findOne', 'update', 'cancel'].map((a) => `plugin::orders.order.${a}`),
-  ...['pay', 'wallet', 'confirmSandbox', 'findOne'].map((a) => `plugin::payments.payment.${a}`),
+  ...['pay', 'wallet', 'topUp', 'confirmSandbox', 'findOne'].map((a) => `plugin::payments.payment.${a}`),
 ];
 
 export const WORKER_ACTIONS = [

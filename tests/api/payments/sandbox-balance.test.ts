@@ -148,15 +148,19 @@ describe('refunds on cancellation reconcile with the ledger', () => {
 
 describe('balance (wallet)', () => {
   it('pays from the wallet in one step, and refuses when the balance is short', async () => {
-    const s = app.strapi;
     const order = await placeOrder({ scheduledAt: localAt(6, 9) });
     const short = await app.http.post(`/api/orders/${order.documentId}/pay`).set(w.member.auth).send({ channel: 'balance' }).expect(409);
     expect(short.body.error.details.code).toBe('INSUFFICIENT_BALANCE');
 
-    // Top up 100 yuan through the ledger as a channel top-up would.
-    const { walletTopUp } = require(`${s.dirs.dist.src}/plugins/settlement/server/src/domain/ledger`);
-    await s.db.transaction(() => s.plugin('settlement').service('ledger').post(walletTopUp('PYTOPUP0001', 'sandbox', w.member.id, 10000, 'test top-up')));
-    expect((await app.http.get('/api/me/wallet').set(w.member.auth).expect(200)).body.data.balance).toBe(10000);
+    // Top up 100 yuan through the sandbox channel.
+    await app.http.post('/api/me/wallet/topup').set(w.member.auth).send({ amount: 50, channel: 'sandbox' }).expect(400);
+    await app.http.post('/api/me/wallet/topup').set(w.member.auth).send({ amount: 10000, channel: 'balance' }).expect(400);
+    const topUp = await app.http.post('/api/me/wallet/topup').set(w.member.auth).send({ amount: 10000, channel: 'sandbox' }).expect(201);
+    expect(topUp.body.data.payment).toMatchObject({ stage: 'topup', amount: 10000, status: 'created' });
+    await app.http.post(`/api/payments/sandbox/${topUp.body.data.payment.documentId}/confirm`).set(w.member.auth).expect(200);
+    const wallet = await app.http.get('/api/me/wallet').set(w.member.auth).expect(200);
+    expect(wallet.body.data.balance).toBe(10000);
+    expect(wallet.body.data.entries[0]).toMatchObject({ amount: 10000, kind: 'topup' });
 
     const paid = await app.http.post(`/api/orders/${order.documentId}/pay`).set(w.member.auth).send({ channel: 'balance' }).expect(201);
     expect(paid.body.data.payment).toMatchObject({ channel: 'balance', status: 'paid', amount: 9000 });

@@ -17,6 +17,16 @@ const paySchema = yup
   .noUnknown()
   .required();
 
+const topUpSchema = yup
+  .object({
+    amount: yup.number().integer().min(100, '充值金额至少 1 元').max(500_000, '单次充值最多 5000 元').required(),
+    channel: yup.string().oneOf(['wechat', 'alipay', 'unionpay', 'sandbox']).required(),
+    clientType: yup.string().oneOf(['jsapi', 'app', 'h5', 'native', 'page', 'wap']),
+    openid: yup.string().max(64),
+  })
+  .noUnknown()
+  .required();
+
 const userId = (ctx: any): number => {
   if (!ctx.state.user?.id) throw unauthenticated();
   return ctx.state.user.id;
@@ -74,6 +84,13 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
     if (!/^[a-z0-9]{10,40}$/.test(order)) return ctx.badRequest('缺少订单', { code: 'VALIDATION_FAILED' });
     ctx.status = 303;
     ctx.redirect(getService(strapi, 'urls').orderPage(order));
+  },
+
+  async topUp(ctx: any) {
+    const body = (await validateYupSchema(topUpSchema)(ctx.request.body)) as { amount: number; channel: Channel; clientType?: any; openid?: string };
+    const { amount, ...request } = body;
+    ctx.status = 201;
+    ctx.body = { data: await getService(strapi, 'checkout').topUp(userId(ctx), amount, { ...request, clientIp: ctx.request.ip }) };
   },
 
   async channels(ctx: any) {

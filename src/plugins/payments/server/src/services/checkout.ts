@@ -109,6 +109,37 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
     }
   },
 
+  /** 余额充值: a payment with no order; the notify pipeline credits the wallet when it is paid. */
+  async topUp(memberId: number, amount: number, request: Omit<PayRequest, 'stage'>) {
+    if (request.channel === 'balance') throw new DomainError('VALIDATION_FAILED', '不能用余额充值余额', { field: 'channel' });
+    const provider = getService(strapi, 'channels').provider(request.channel);
+    const outTradeNo = await this.newTradeNo();
+    const expiresAt = new Date(clock.now().getTime() + PAY_WINDOW_MINUTES * 60_000);
+    const clientType = request.clientType ?? DEFAULT_CLIENT[request.channel];
+    const payment = await strapi.db.query(PAYMENT_UID).create({
+      data: { outTradeNo, memberId, stage: 'topup', channel: request.channel, clientType, amount, expiresAt, paymentStatus: 'created' },
+    });
+    try {
+      const created = await provider.create({
+        outTradeNo,
+        amount,
+        description: '上门余额充值',
+        clientType: clientType as ClientType,
+        openid: request.openid,
+        clientIp: request.clientIp,
+        notifyUrl: getService(strapi, 'urls').notifyUrl(request.channel),
+        returnUrl: getService(strapi, 'urls').walletPage(),
+        expiresAt,
+      });
+      await strapi.db.query(PAYMENT_UID).update({ where: { id: payment.id }, data: { params: created.params } });
+      await getService(strapi, 'follow-up').schedule(payment);
+      return { payment: publicPayment(payment), params: created.params };
+    } catch (err) {
+      await strapi.db.query(PAYMENT_UID).update({ where: { id: payment.id }, data: { paymentStatus: 'closed', closedAt: clock.now() } });
+      throw err instanceof DomainError ? err : new DomainError('UPSTREAM_UNAVAILABLE', '支付渠道暂时不可用，请稍后重试', { channel: request.channel });
+    }
+  },
+
   async payFromWallet(memberId: number, order: any, base: Record<string, any>) {
     const payment = await strapi.db.transaction(async ({ trx }) => {
       await lockRow(strapi.db.connection, trx, 'up_users', memberId);

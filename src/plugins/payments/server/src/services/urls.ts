@@ -9,5 +9,6 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     returnUrl: (orderDocumentId: string, channel?: string) =>
       channel === 'unionpay' ? `${base()}/api/payments/return/unionpay?order=${orderDocumentId}` : `${base()}/h5/#/orders/${orderDocumentId}`,
     orderPage: (orderDocumentId: string) => `${base()}/h5/#/orders/${orderDocumentId}`,
+    walletPage: () => `${base()}/h5/#/me/wallet`,
   };
 };
