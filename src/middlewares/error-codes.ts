@@ -88,6 +88,14 @@ export default () =>
       ctx.notFound('Not Found', { code: 'NOT_FOUND' });
       return;
     }
+    // Koa's router answers 405/501 with plain text; clients get the JSON envelope. (Other plain
+    // bodies are deliberate, e.g. the replies payment channels expect.)
+    if ((ctx.status === 405 || ctx.status === 501) && (typeof ctx.body === 'string' || ctx.body == null)) {
+      const status = ctx.status;
+      ctx.body = { data: null, error: { status, name: statusNameFor(status), message: typeof ctx.body === 'string' && ctx.body ? ctx.body : statusNameFor(status), details: { code: codeForStatus(status) } } };
+      ctx.status = status;
+      return;
+    }
     const error = ctx.body?.error;
     if (ctx.status === 403 && error?.name === 'ForbiddenError' && isAnonymous(ctx)) {
       const { status, message, details } = signInFirst() as any;

@@ -122,6 +122,12 @@ describe('errors', () => {
     expect(res.body.error.details.code).toBe('NOT_FOUND');
   });
 
+  it('answers a wrong method with a coded JSON 405', async () => {
+    const res = await app.http.delete('/api/service-categories').expect(405);
+    expect(res.body.error).toMatchObject({ status: 405 });
+    expect(res.body.error.details.code).toEqual(expect.any(String));
+  });
+
   it('answers malformed JSON with 400, not 500', async () => {
     const res = await app.http.post('/api/auth/local').set('Content-Type', 'application/json').send('{"identifier":');
     expect(res.status).toBe(400);
