@@ -52,6 +52,8 @@ function serverEnv(port: number, databaseFile: string, emptyEnvFile: string): No
     TRANSFER_TOKEN_SALT: secret(),
     JWT_SECRET: secret(),
     ENCRYPTION_KEY: secret(),
+    // Production mode keeps the sandbox channel off unless its secret is set; the e2e pays with it.
+    SANDBOX_PAY_SECRET: secret(),
     SMS_PROVIDER: 'console',
     STRAPI_LOG_LEVEL: 'warn',
     STRAPI_TELEMETRY_DISABLED: 'true',

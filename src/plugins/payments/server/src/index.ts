@@ -1,12 +1,13 @@
 import type { Core } from '@strapi/strapi';
 import contentTypes from './content-types';
 import controllers from './controllers';
+import register from './register';
 import routes from './routes';
 import services from './services';
 import { getService } from './utils';
 
 export default {
-  register() {},
+  register,
   async bootstrap({ strapi }: { strapi: Core.Strapi }) {
     getService(strapi, 'channels').init();
     if (process.env.STRAPI_SCRIPT) return;

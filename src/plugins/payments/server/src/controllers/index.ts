@@ -1,3 +1,4 @@
+import adminPayment from './admin-payment';
 import payment from './payment';
 
-export default { payment };
+export default { payment, 'admin-payment': adminPayment };

@@ -1,3 +1,8 @@
+// Admin JWT + the RBAC action; the city filter for 城市运营 is applied by the admin-payments service.
+const can = (action: 'read' | 'refund') => ({
+  policies: ['admin::isAuthenticatedAdmin', { name: 'admin::hasPermissions', config: { actions: [`plugin::payments.${action}`] } }],
+});
+
 export default {
   'content-api': {
     type: 'content-api',
@@ -14,5 +19,13 @@ export default {
       { method: 'GET', path: '/:id', handler: 'payment.findOne' },
     ],
   },
-  admin: { type: 'admin', routes: [] },
+  admin: {
+    type: 'admin',
+    routes: [
+      { method: 'GET', path: '/payments', handler: 'admin-payment.list', config: can('read') },
+      { method: 'GET', path: '/payments/:id', handler: 'admin-payment.findOne', config: can('read') },
+      { method: 'POST', path: '/payments/:id/refunds', handler: 'admin-payment.refund', config: can('refund') },
+      { method: 'POST', path: '/refunds/:id/retry', handler: 'admin-payment.retryRefund', config: can('refund') },
+    ],
+  },
 };

@@ -1,20 +1,24 @@
+import adminPayments from './admin-payments';
 import channels from './channels';
 import checkout from './checkout';
 import followUp from './follow-up';
 import notices from './notices';
 import notifyPipeline from './notify-pipeline';
+import refundRetry from './refund-retry';
 import refunds from './refunds';
 import sandbox from './sandbox';
 import urls from './urls';
 import wallet from './wallet';
 
 export default {
+  'admin-payments': adminPayments,
   channels,
   checkout,
   'follow-up': followUp,
   notices,
   'notify-pipeline': notifyPipeline,
   refunds,
+  'refund-retry': refundRetry,
   sandbox,
   urls,
   wallet,

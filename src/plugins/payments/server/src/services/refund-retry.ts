@@ -1,0 +1,94 @@
+import type { Core } from '@strapi/strapi';
+import { DomainError, notFound } from '../../../../../runtime/errors';
+import { fenToYuan } from '../../../../../runtime/money';
+import { lockRow } from '../../../../../runtime/row-lock';
+import { isRetryableRefund, REFUND_STATUS_LABELS, type RefundStatus } from '../domain/payment-labels';
+import { refundable } from '../domain/payment-status';
+import type { Channel } from '../providers/types';
+import { getService, PAYMENT_UID, REFUND_UID } from '../utils';
+
+/**
+ * Sends a refund again from 支付流水.
+ * - `pending`: the channel call failed (network, channel error) and the channel may or may not
+ *   have it. It goes out again under the same outRefundNo, which channels treat as the same
+ *   refund, so it can never be paid twice.
+ * - `failed`: the channel turned it down for good. It is reopened under a new outRefundNo (a
+ *   channel answers the old number with the old failure), once, and only if the payment still
+ *   has that much left to refund.
+ * Completion goes through the refunds service, so ledger, payment and order move exactly as for
+ * a first attempt.
+ */
+export default ({ strapi }: { strapi: Core.Strapi }) => {
+  const refunds = () => getService(strapi, 'refunds');
+
+  async function reopen(refund: { id: number; paymentRef: number; amount: number; outRefundNo: string; raw: unknown }): Promise<string> {
+    const outRefundNo = await getService(strapi, 'checkout').newTradeNo('RF');
+    await strapi.db.transaction(async ({ trx }) => {
+      await lockRow(strapi.db.connection, trx, 'payments', refund.paymentRef);
+      const payment = await strapi.db.query(PAYMENT_UID).findOne({ where: { id: refund.paymentRef } });
+      const open = await strapi.db.query(REFUND_UID).findMany({
+        where: { paymentRef: refund.paymentRef, refundStatus: { $in: ['pending', 'processing'] } },
+        select: ['amount'],
+      });
+      const left = refundable(payment) - open.reduce((sum: number, r: { amount: number }) => sum + r.amount, 0);
+      if (refund.amount > left) {
+        throw new DomainError('CONFLICT', `该笔支付仅剩 ${fenToYuan(Math.max(0, left))} 元可退，不能重试这笔 ${fenToYuan(refund.amount)} 元的退款`, {
+          refundable: Math.max(0, left),
+        });
+      }
+      const { count } = await strapi.db.query(REFUND_UID).updateMany({
+        where: { id: refund.id, refundStatus: 'failed' },
+        data: { refundStatus: 'pending', outRefundNo, channelRefundId: null, raw: { retryOf: refund.outRefundNo, previous: refund.raw ?? null } },
+      });
+      if (count !== 1) throw new DomainError('CONFLICT', '该退款已在重试中', {});
+    });
+    return outRefundNo;
+  }
+
+  async function send(refundId: number, outRefundNo: string) {
+    const refund = await strapi.db.query(REFUND_UID).findOne({ where: { id: refundId } });
+    const payment = await strapi.db.query(PAYMENT_UID).findOne({ where: { id: refund.paymentRef } });
+    if (payment.channel === 'balance') {
+      await refunds().complete(refund.id, `BALR${outRefundNo}`, { wallet: true });
+      return;
+    }
+    const provider = getService(strapi, 'channels').provider(payment.channel as Channel);
+    try {
+      const result = await provider.refund({
+        outTradeNo: payment.outTradeNo,
+        transactionId: payment.transactionId,
+        outRefundNo,
+        amount: refund.amount,
+        total: payment.amount,
+        reason: refund.reason,
+        notifyUrl: getService(strapi, 'urls').notifyUrl(payment.channel),
+      });
+      if (result.status === 'success') await refunds().complete(refund.id, result.refundId ?? outRefundNo, result.raw);
+      else if (result.status === 'processing') {
+        await strapi.db.query(REFUND_UID).updateMany({
+          where: { id: refund.id, refundStatus: 'pending' },
+          data: { refundStatus: 'processing', channelRefundId: result.refundId ?? null, raw: result.raw as object },
+        });
+      } else await refunds().fail(refund.id, result.raw);
+    } catch (err) {
+      // Still not sent: stays pending with the reason, for the next retry.
+      strapi.log.error(`payments: refund ${outRefundNo} retry could not be sent: ${(err as Error).message}`);
+      await strapi.db.query(REFUND_UID).updateMany({ where: { id: refund.id, refundStatus: 'pending' }, data: { raw: { error: (err as Error).message } } });
+    }
+  }
+
+  return {
+    /** Re-sends a pending or failed refund; answers the refund as it stands afterwards. */
+    async retry(refundId: number) {
+      const refund = await strapi.db.query(REFUND_UID).findOne({ where: { id: refundId } });
+      if (!refund) throw notFound('退款记录不存在');
+      const status = refund.refundStatus as RefundStatus;
+      if (!isRetryableRefund(status)) {
+        throw new DomainError('CONFLICT', `退款状态为「${REFUND_STATUS_LABELS[status] ?? status}」，无需重试`, { status });
+      }
+      const outRefundNo = status === 'failed' ? await reopen(refund) : refund.outRefundNo;
+      await send(refund.id, outRefundNo);
+      return refunds().view(refund.id);
+    },
+  };
+};
