@@ -29,7 +29,13 @@ beforeAll(async () => {
     if (req.url.startsWith('/v3/pay/transactions/jsapi')) return { status: 200, body: { prepay_id: 'wx201410272009395522657a690389285100' }, sign };
     if (req.url.startsWith('/v3/refund/domestic/refunds')) {
       const body = JSON.parse(req.body);
-      return { status: 200, body: refundResult('PROCESSING', { out_trade_no: body.out_trade_no, out_refund_no: body.out_refund_no, amount: { total: body.amount.total, refund: body.amount.refund, payer_total: body.amount.total, payer_refund: body.amount.refund } }), sign };
+      // The refund API answers `status`; `refund_status` is the notification's name for it.
+      const { refund_status: state, ...refund } = refundResult('PROCESSING', {
+        out_trade_no: body.out_trade_no,
+        out_refund_no: body.out_refund_no,
+        amount: { total: body.amount.total, refund: body.amount.refund, payer_total: body.amount.total, payer_refund: body.amount.refund },
+      });
+      return { status: 200, body: { ...refund, status: state, channel: 'ORIGINAL', create_time: '2026-03-01T16:40:00+08:00' }, sign };
     }
     return { status: 404, body: { code: 'NOT_FOUND', message: 'no' }, sign };
   });

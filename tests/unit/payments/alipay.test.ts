@@ -1,26 +1,19 @@
 import crypto from 'crypto';
 import fs from 'fs';
-import http from 'http';
 import os from 'os';
 import path from 'path';
-import type { AddressInfo } from 'net';
 import { alipayConfigFromEnv, alipayTime, createAlipayProvider, type AlipayConfig } from '../../../src/plugins/payments/server/src/providers/alipay';
 import { NotificationRejected, ProviderError, type CreatePaymentInput, type PaymentProvider } from '../../../src/plugins/payments/server/src/providers/types';
+import { alipayNotification, APP_ID, makeAlipayKeys, paidFields, pem, SELLER_ID, signedContent, startAlipayGateway, type NotificationOptions } from './alipay-fixtures';
 
 /**
  * Alipay speaks to us in two ways: notifications it signs with its own key (we hold its public
  * key) and answers from its gateway, also signed by it. Both are played here with locally made
  * keys: "Alipay" has one key pair, our application another.
  */
-const rsaPair = () => crypto.generateKeyPairSync('rsa', { modulusLength: 2048 });
-const alipayKeys = rsaPair();
-const appKeys = rsaPair();
-const strangerKeys = rsaPair();
+const keys = makeAlipayKeys();
+const { alipay: alipayKeys, app: appKeys, stranger: strangerKeys } = keys;
 
-const pem = (key: crypto.KeyObject, type: 'pkcs1' | 'pkcs8' | 'spki') => String(key.export({ type, format: 'pem' } as never));
-
-const APP_ID = '2021000000000001';
-const SELLER_ID = '2088000000000001';
 const NOW = new Date('2026-03-01T02:00:00Z'); // 10:00 in Beijing
 
 function provider(overrides: Partial<AlipayConfig> = {}): PaymentProvider {
@@ -35,48 +28,8 @@ function provider(overrides: Partial<AlipayConfig> = {}): PaymentProvider {
   });
 }
 
-/** The string Alipay signs: every field but sign and sign_type, sorted, `k=v&…`, values decoded. */
-const signedContent = (fields: Record<string, string>, skip: string[]) =>
-  Object.keys(fields)
-    .filter((key) => !skip.includes(key))
-    .sort()
-    .map((key) => `${key}=${fields[key]}`)
-    .join('&');
-
 /** A notification body exactly as Alipay posts it (form-encoded, signed with Alipay's key). */
-function notification(fields: Record<string, string>, opts: { key?: crypto.KeyObject; signType?: 'RSA2' | 'RSA'; after?: (f: Record<string, string>) => void } = {}): string {
-  const signType = opts.signType ?? 'RSA2';
-  const content = signedContent(fields, ['sign', 'sign_type']);
-  const sign = crypto.sign(signType === 'RSA2' ? 'RSA-SHA256' : 'RSA-SHA1', Buffer.from(content, 'utf8'), opts.key ?? alipayKeys.privateKey).toString('base64');
-  const posted = { ...fields, sign, sign_type: signType };
-  opts.after?.(posted);
-  return new URLSearchParams(posted).toString();
-}
-
-const paidFields = (extra: Record<string, string> = {}): Record<string, string> => ({
-  gmt_create: '2026-03-01 10:00:05',
-  charset: 'utf-8',
-  gmt_payment: '2026-03-01 10:00:30',
-  notify_time: '2026-03-01 10:00:31',
-  subject: '家庭保洁 2小时',
-  buyer_id: '2088102116773037',
-  invoice_amount: '123.45',
-  version: '1.0',
-  notify_id: '2026030100222100031000000001',
-  fund_bill_list: '[{"amount":"123.45","fundChannel":"ALIPAYACCOUNT"}]',
-  notify_type: 'trade_status_sync',
-  out_trade_no: 'PY2026030110000012345678',
-  total_amount: '123.45',
-  trade_status: 'TRADE_SUCCESS',
-  trade_no: '2026030122001400000000000001',
-  auth_app_id: APP_ID,
-  receipt_amount: '123.45',
-  point_amount: '0.00',
-  buyer_pay_amount: '123.45',
-  app_id: APP_ID,
-  seller_id: SELLER_ID,
-  ...extra,
-});
+const notification = (fields: Record<string, string>, opts: NotificationOptions = {}) => alipayNotification(keys, fields, opts);
 
 async function rejection(promise: Promise<unknown>): Promise<Error> {
   try {
@@ -286,39 +239,7 @@ describe('Alipay create', () => {
 });
 
 /** Stands in for openapi.alipay.com/gateway.do: checks our signature, answers signed as Alipay. */
-async function startGateway() {
-  type Answer = { node: Record<string, unknown>; sign?: 'alipay' | 'stranger' | 'none'; status?: number };
-  const requests: Array<{ params: Record<string, string>; signedByApp: boolean; biz: Record<string, string> }> = [];
-  let answer: (method: string) => Answer = () => ({ node: { code: '10000', msg: 'Success' } });
-  const server = http.createServer((req, res) => {
-    let body = '';
-    req.setEncoding('utf8');
-    req.on('data', (chunk) => (body += chunk));
-    req.on('end', () => {
-      const url = new URL(req.url ?? '/', 'http://local');
-      const params = { ...Object.fromEntries(url.searchParams), ...Object.fromEntries(new URLSearchParams(body)) };
-      const signedByApp = crypto.verify('RSA-SHA256', Buffer.from(signedContent(params, ['sign']), 'utf8'), appKeys.publicKey, Buffer.from(params.sign ?? '', 'base64'));
-      requests.push({ params, signedByApp, biz: JSON.parse(params.biz_content ?? '{}') });
-      const reply = answer(params.method);
-      const node = JSON.stringify(reply.node);
-      const key = reply.sign === 'stranger' ? strangerKeys.privateKey : alipayKeys.privateKey;
-      const sign = crypto.sign('RSA-SHA256', Buffer.from(node, 'utf8'), key).toString('base64');
-      const responseKey = `${params.method.replace(/\./g, '_')}_response`;
-      res.writeHead(reply.status ?? 200, { 'content-type': 'text/html;charset=utf-8' });
-      res.end(reply.sign === 'none' ? `{"${responseKey}":${node}}` : `{"${responseKey}":${node},"sign":"${sign}"}`);
-    });
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as AddressInfo;
-  return {
-    gateway: `http://127.0.0.1:${port}/gateway.do`,
-    requests,
-    answer(next: (method: string) => Answer) {
-      answer = next;
-    },
-    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
-  };
-}
+const startGateway = () => startAlipayGateway(keys);
 
 describe('Alipay refund, query and close against the gateway', () => {
   let gateway: Awaited<ReturnType<typeof startGateway>>;

@@ -1,10 +1,6 @@
-import { execFileSync } from 'child_process';
 import crypto from 'crypto';
 import fs from 'fs';
-import http from 'http';
-import os from 'os';
 import path from 'path';
-import type { AddressInfo } from 'net';
 import {
   createUnionPayProvider,
   unionpayConfigFromEnv,
@@ -13,21 +9,28 @@ import {
 } from '../../../src/plugins/payments/server/src/providers/unionpay';
 import { parseGatewayAnswer } from '../../../src/plugins/payments/server/src/providers/unionpay/message';
 import { NotificationRejected, ProviderError, type CreatePaymentInput } from '../../../src/plugins/payments/server/src/providers/types';
+import {
+  beijing,
+  CERT_ID,
+  consumeFields,
+  formInputs,
+  makeUnionPayCerts,
+  MER_ID,
+  startUnionPayGateway,
+  unionpayNotification,
+  verifiesWith,
+  type Issued,
+  type UnionPayCerts,
+} from './unionpay-fixtures';
 
 /**
- * UnionPay's side is played with certificates made here by openssl: a root and a middle CA, the
- * signing certificate they issue to "中国银联股份有限公司", and the impostors a forger could
- * make. Our merchant key signs requests; the gateway stand-in checks them as UnionPay would.
+ * UnionPay's side is played with certificates made here by openssl (see unionpay-fixtures): a
+ * root and a middle CA, the signing certificate they issue to "中国银联股份有限公司", and the
+ * impostors a forger could make. Our merchant key signs requests; the gateway stand-in checks
+ * them as UnionPay would.
  */
-const MER_ID = '777290058110048';
-const CERT_ID = '69042905377';
-
-interface Issued {
-  cert: string;
-  key: crypto.KeyObject;
-}
-
 let dir: string;
+let certs: UnionPayCerts;
 let root: Issued;
 let middle: Issued;
 let signing: Issued; // UnionPay's genuine signing certificate, issued by middle
@@ -38,52 +41,16 @@ let selfSigned: Issued; // a signing certificate handed to us directly
 const merchant = crypto.generateKeyPairSync('rsa', { modulusLength: 2048 });
 const stranger = crypto.generateKeyPairSync('rsa', { modulusLength: 2048 });
 
-const openssl = (args: string[]) => execFileSync('openssl', args, { cwd: dir, stdio: 'pipe' });
-const read = (name: string): Issued => ({
-  cert: fs.readFileSync(path.join(dir, `${name}.pem`), 'utf8'),
-  key: crypto.createPrivateKey(fs.readFileSync(path.join(dir, `${name}.key`))),
-});
-
-function selfSignedCa(name: string, subject: string): Issued {
-  openssl(['req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-utf8', '-keyout', `${name}.key`, '-out', `${name}.pem`, '-days', '3650', '-subj', subject]);
-  return read(name);
-}
-
-let serial = 100;
-function issue(name: string, subject: string, issuer: string, ca: boolean): Issued {
-  fs.writeFileSync(
-    path.join(dir, `${name}.cnf`),
-    ca
-      ? 'basicConstraints=critical,CA:TRUE\nkeyUsage=critical,keyCertSign,cRLSign\nsubjectKeyIdentifier=hash\nauthorityKeyIdentifier=keyid\n'
-      : 'basicConstraints=critical,CA:FALSE\nkeyUsage=critical,digitalSignature\nsubjectKeyIdentifier=hash\nauthorityKeyIdentifier=keyid\n',
-  );
-  openssl(['req', '-new', '-newkey', 'rsa:2048', '-nodes', '-utf8', '-keyout', `${name}.key`, '-out', `${name}.csr`, '-subj', subject]);
-  openssl(['x509', '-req', '-in', `${name}.csr`, '-CA', `${issuer}.pem`, '-CAkey', `${issuer}.key`, '-set_serial', String((serial += 1)), '-days', ca ? '3650' : '365', '-out', `${name}.pem`, '-extfile', `${name}.cnf`]);
-  return read(name);
-}
-
-const CFCA = '/C=CN/O=China Financial Certification Authority/OU=Enterprises';
-
 beforeAll(() => {
-  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'unionpay-certs-'));
-  root = selfSignedCa('root', '/CN=Test CFCA Root');
-  middle = issue('middle', '/CN=Test CFCA Middle', 'root', true);
-  signing = issue('signing', `${CFCA}/CN=041@Z12@中国银联股份有限公司@00000062`, 'middle', false);
-  wrongName = issue('wrongname', `${CFCA}/CN=041@Z12@某某科技有限公司@00000063`, 'middle', false);
-  testEnv = issue('testenv', `${CFCA}/CN=041@Z12@00040000:SIGN@00000064`, 'middle', false);
-  selfSignedCa('rogueroot', '/CN=Test CFCA Root');
-  rogue = issue('rogue', `${CFCA}/CN=041@Z12@中国银联股份有限公司@00000062`, 'rogueroot', false);
-  selfSigned = selfSignedCa('selfsigned', `${CFCA}/CN=041@Z12@中国银联股份有限公司@00000070`);
+  certs = makeUnionPayCerts();
+  ({ dir, root, middle, signing, wrongName, testEnv, rogue, selfSigned } = certs);
 });
 
-afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
+afterAll(() => certs.cleanup());
 
 const HOUR = 3600_000;
 // The certificates are made when the tests start and are valid from then on: "now" is a little later.
 const NOW = new Date(Math.floor(Date.now() / 1000) * 1000 + 10 * 60_000);
-
-/** yyyyMMddHHmmss in Beijing (UTC+8, no daylight saving), computed independently of the code under test. */
-const beijing = (at: Date) => new Date(at.getTime() + 8 * HOUR).toISOString().replace(/\D/g, '').slice(0, 14);
 
 function provider(overrides: Partial<UnionPayConfig> = {}): UnionPayProvider {
   return createUnionPayProvider({
@@ -99,58 +66,10 @@ function provider(overrides: Partial<UnionPayConfig> = {}): UnionPayProvider {
   });
 }
 
-/** UnionPay 5.1.0 signMethod 01, written out from the spec: RSA-SHA256 over the hex SHA-256 of the sorted k=v string. */
-function signAsUnionPay(fields: Record<string, string>, key: crypto.KeyObject): string {
-  const content = Object.keys(fields)
-    .filter((k) => k !== 'signature')
-    .sort()
-    .map((k) => `${k}=${fields[k]}`)
-    .join('&');
-  const digest = crypto.createHash('sha256').update(content, 'utf8').digest('hex');
-  return crypto.sign('RSA-SHA256', Buffer.from(digest, 'utf8'), key).toString('base64');
-}
-
-const signedBy = (fields: Record<string, string>, key: crypto.KeyObject, cert: string | null) => {
-  const withCert = cert === null ? { ...fields } : { ...fields, signPubKeyCert: cert };
-  return { ...withCert, signature: signAsUnionPay(withCert, key) };
-};
-
-const verifiesAsMerchant = (fields: Record<string, string>) => {
-  const { signature, ...rest } = fields;
-  const content = Object.keys(rest).sort().map((k) => `${k}=${rest[k]}`).join('&');
-  const digest = crypto.createHash('sha256').update(content, 'utf8').digest('hex');
-  return crypto.verify('RSA-SHA256', Buffer.from(digest, 'utf8'), merchant.publicKey, Buffer.from(signature, 'base64'));
-};
-
-const consumeFields = (extra: Record<string, string> = {}): Record<string, string> => ({
-  accessType: '0',
-  bizType: '000201',
-  currencyCode: '156',
-  encoding: 'UTF-8',
-  merId: MER_ID,
-  orderId: 'PY2026030110000012345678',
-  queryId: '782603011000301234567',
-  respCode: '00',
-  respMsg: '成功[0000000]',
-  settleAmt: '12345',
-  settleCurrencyCode: '156',
-  settleDate: '0301',
-  signMethod: '01',
-  traceNo: '301234',
-  traceTime: '0301100030',
-  txnAmt: '12345',
-  txnSubType: '01',
-  txnTime: '20260301100000',
-  txnType: '01',
-  version: '5.1.0',
-  accNo: '6216***********0018',
-  payCardType: '01',
-  ...extra,
-});
+const verifiesAsMerchant = (fields: Record<string, string>) => verifiesWith(fields, merchant.publicKey);
 
 /** A back notification body as UnionPay posts it (form-encoded). */
-const notification = (fields: Record<string, string>, key: crypto.KeyObject = signing.key, cert: string | null = signing.cert) =>
-  new URLSearchParams(signedBy(fields, key, cert)).toString();
+const notification = (fields: Record<string, string>, key: crypto.KeyObject = signing.key, cert: string | null = signing.cert) => unionpayNotification(fields, key, cert);
 
 async function rejection(promise: Promise<unknown>): Promise<Error> {
   try {
@@ -264,37 +183,7 @@ describe('UnionPay notifications', () => {
 });
 
 /** Stands in for gateway.95516.com: checks our signature, answers as UnionPay does (raw k=v&…, signed). */
-async function startGateway() {
-  type Answer = { fields: Record<string, string>; signer?: 'unionpay' | 'stranger' | 'none'; status?: number };
-  const requests: Array<{ path: string; fields: Record<string, string>; signedByMerchant: boolean }> = [];
-  let answer: (path: string, request: Record<string, string>) => Answer = () => ({ fields: { respCode: '00' } });
-  const server = http.createServer((req, res) => {
-    let body = '';
-    req.setEncoding('utf8');
-    req.on('data', (chunk) => (body += chunk));
-    req.on('end', () => {
-      const fields = Object.fromEntries(new URLSearchParams(body));
-      const pathName = new URL(req.url ?? '/', 'http://local').pathname;
-      requests.push({ path: pathName, fields, signedByMerchant: verifiesAsMerchant(fields) });
-      const reply = answer(pathName, fields);
-      const base = { version: '5.1.0', encoding: 'UTF-8', signMethod: '01', merId: MER_ID, accessType: '0', ...reply.fields };
-      const signed = reply.signer === 'none' ? base : signedBy(base, reply.signer === 'stranger' ? stranger.privateKey : signing.key, signing.cert.replace(/\n/g, '\r\n'));
-      res.writeHead(reply.status ?? 200, { 'content-type': 'text/plain;charset=UTF-8' });
-      res.end(Object.entries(signed).map(([k, v]) => `${k}=${v}`).join('&'));
-    });
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as AddressInfo;
-  const base = `http://127.0.0.1:${port}`;
-  return {
-    base,
-    requests,
-    answer(next: typeof answer) {
-      answer = next;
-    },
-    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
-  };
-}
+const startGateway = () => startUnionPayGateway({ merchantPublicKey: merchant.publicKey, signing, stranger: stranger.privateKey });
 
 describe('UnionPay create, refund, query and close', () => {
   let gateway: Awaited<ReturnType<typeof startGateway>>;
@@ -320,15 +209,6 @@ describe('UnionPay create, refund, query and close', () => {
     expiresAt: new Date(NOW.getTime() + 30 * 60_000),
     ...overrides,
   });
-
-  /** The hidden inputs of the auto-submitting form, decoded back from HTML. */
-  const formInputs = (html: string) =>
-    Object.fromEntries(
-      [...html.matchAll(/<input type="hidden" name="([^"]+)" value="([^"]*)"\/>/g)].map(([, name, value]) => [
-        name,
-        value.replace(/&quot;/g, '"').replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&'),
-      ]),
-    );
 
   it('should give a desktop browser a form that posts signed consume fields to the front gateway', async () => {
     const created = await unionpay.create(input());

@@ -88,14 +88,14 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
         return true;
       }
       await ledger(strapi).post(paymentReceived(payment.outTradeNo, channel, payment.amount, `订单收款 ${payment.outTradeNo}`), { city: payment.city });
-      order = await strapi.db.query('plugin::orders.order').findOne({ where: { id: payment.orderRef }, select: ['documentId', 'orderNo', 'itemSnapshot'] });
+      order = await strapi.db.query('plugin::orders.order').findOne({ where: { id: payment.orderRef }, select: ['documentId', 'orderNo', 'itemSnapshot', 'orderStatus'] });
       try {
         await ordersPort(strapi).recordPayment(order.documentId, { stage: payment.stage, amount: payment.amount, reference: payment.outTradeNo });
       } catch (err: any) {
         if (err?.code !== 'INVALID_TRANSITION' && err?.code !== 'PAYMENT_AMOUNT_MISMATCH') throw err;
         // The order closed (unpaid timeout) or was paid by another attempt meanwhile: keep the money
         // on record and send it back.
-        refundAfter = err.code === 'INVALID_TRANSITION' ? '订单已关闭，自动退款' : '重复支付，自动退款';
+        refundAfter = order.orderStatus === 'cancelled' ? '订单已关闭，自动退款' : '重复支付，自动退款';
       }
       await getService(strapi, 'refunds').settleEarlyRefunds(payment.id);
       return true;
@@ -104,7 +104,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
     if (!changed) return { reply: provider.successReply(), result: 'replay' };
     await getService(strapi, 'follow-up').cancel(payment.outTradeNo);
     if (refundAfter) {
-      await getService(strapi, 'refunds').refundPayment(payment.id, payment.amount, refundAfter, { requestedBy: 'system' });
+      await getService(strapi, 'refunds').refundPayment(payment.id, payment.amount, refundAfter, { requestedBy: 'system', outsideOrder: true });
     } else if (payment.stage !== 'topup') {
       await getService(strapi, 'notices').paymentSucceeded(payment.memberId, payment, { orderNo: order?.orderNo, serviceName: order?.itemSnapshot?.name });
     }

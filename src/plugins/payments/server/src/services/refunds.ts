@@ -11,6 +11,8 @@ import { getService, ledger, ordersPort, PAYMENT_UID, REFUND_UID } from '../util
 export interface RefundMeta {
   requestedBy: 'system' | 'member' | 'operator';
   operatorId?: number;
+  /** Money the order never counted as paid (a late or second payment sent back): the order's totals stay as they are. */
+  outsideOrder?: boolean;
 }
 
 /**
@@ -48,7 +50,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
         throw new DomainError('VALIDATION_FAILED', `退款金额须在 0.01 至 ${fenToYuan(Math.max(0, left))} 元之间`, { field: 'amount', refundable: left });
       }
       const refund = await strapi.db.query(REFUND_UID).create({
-        data: { outRefundNo, payment: paymentId, paymentRef: paymentId, orderRef: payment.orderRef, amount, reason, refundStatus: 'pending', requestedBy: meta.requestedBy, operatorId: meta.operatorId ?? null },
+        data: { outRefundNo, payment: paymentId, paymentRef: paymentId, orderRef: meta.outsideOrder ? null : payment.orderRef, amount, reason, refundStatus: 'pending', requestedBy: meta.requestedBy, operatorId: meta.operatorId ?? null },
       });
       return { payment, refund };
     });
@@ -70,12 +72,16 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
       });
       if (result.status === 'success') await this.complete(refund.id, result.refundId ?? outRefundNo, result.raw);
       else if (result.status === 'processing') {
-        await strapi.db.query(REFUND_UID).update({ where: { id: refund.id }, data: { refundStatus: 'processing', channelRefundId: result.refundId ?? null, raw: result.raw as object } });
+        // The channel's notification may have overtaken its answer and settled the refund already.
+        await strapi.db.query(REFUND_UID).updateMany({
+          where: { id: refund.id, refundStatus: 'pending' },
+          data: { refundStatus: 'processing', channelRefundId: result.refundId ?? null, raw: result.raw as object },
+        });
       } else await this.fail(refund.id, result.raw);
     } catch (err) {
       // Not sent: stays pending for a retry from 支付流水; never reported as refunded.
       strapi.log.error(`payments: refund ${outRefundNo} could not be sent: ${(err as Error).message}`);
-      await strapi.db.query(REFUND_UID).update({ where: { id: refund.id }, data: { raw: { error: (err as Error).message } } });
+      await strapi.db.query(REFUND_UID).updateMany({ where: { id: refund.id, refundStatus: 'pending' }, data: { raw: { error: (err as Error).message } } });
     }
     return this.view(refund.id);
   },
@@ -99,8 +105,8 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
       await ledger(strapi).post(refundPaid(refund.outRefundNo, payment.channel, payment.memberId, refund.amount, `退款 ${refund.outRefundNo}：${refund.reason}`), {
         city: payment.city,
       });
-      if (payment.orderRef) {
-        const order = await strapi.db.query('plugin::orders.order').findOne({ where: { id: payment.orderRef }, select: ['documentId'] });
+      if (refund.orderRef) {
+        const order = await strapi.db.query('plugin::orders.order').findOne({ where: { id: refund.orderRef }, select: ['documentId'] });
         await ordersPort(strapi).recordRefund(order.documentId, refund.amount, refund.outRefundNo);
       }
       done = { memberId: payment.memberId, amount: refund.amount, outRefundNo: refund.outRefundNo };
