@@ -18,6 +18,25 @@ export async function operatorCityCodes(strapi: Core.Strapi, adminEmail: string 
   return (row?.cities ?? []).map((c: { adcode: string }) => c.adcode);
 }
 
+export const CITY_OPERATOR_ROLE = '城市运营';
+
+export interface ScopedAdmin {
+  email: string;
+  roles?: Array<{ code: string; name: string }>;
+}
+
+/** An admin holding any role besides 城市运营 (super admin included) sees every city. */
+export const isCityScoped = (user: ScopedAdmin): boolean =>
+  !(user.roles ?? []).some((r) => r.code === 'strapi-super-admin' || r.name !== CITY_OPERATOR_ROLE);
+
+/**
+ * The cities an admin may see in plugin admin routes: undefined for every city, otherwise the
+ * adcodes granted to a 城市运营 (possibly none).
+ */
+export async function adminCityScope(strapi: Core.Strapi, user: ScopedAdmin): Promise<string[] | undefined> {
+  return isCityScoped(user) ? operatorCityCodes(strapi, user.email) : undefined;
+}
+
 /** The query path from a content type to its city's adcode, or undefined when it has none. */
 export function cityPathFor(strapi: Core.Strapi, uid: string): string | undefined {
   if (uid === 'api::settings.city') return 'adcode';

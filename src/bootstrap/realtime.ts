@@ -1,7 +1,7 @@
 import type { Core } from '@strapi/strapi';
 import { runtime } from '../runtime';
 import { createSocketServer, socketRooms, type SocketPrincipal, type SocketServer } from '../runtime/socket';
-import { operatorCityCodes } from './city-scope';
+import { isCityScoped, operatorCityCodes } from './city-scope';
 
 /**
  * socket.io for members and workers (users-permissions JWT) and operators (admin access token).
@@ -24,8 +24,6 @@ export function emitToOps(adcode: string | null | undefined, event: string, payl
   realtime().emit(rooms, event, payload);
 }
 
-const CITY_OPERATOR_ROLE = '城市运营';
-
 async function memberPrincipal(strapi: Core.Strapi, token: string): Promise<SocketPrincipal | null> {
   let payload: { id?: number } | undefined;
   try {
@@ -46,9 +44,7 @@ async function operatorPrincipal(strapi: Core.Strapi, token: string): Promise<So
   if (!result?.isValid || !(await manager('admin').isSessionActive(result.payload.sessionId))) return null;
   const user = await strapi.db.query('admin::user').findOne({ where: { id: Number(result.payload.userId) }, populate: ['roles'] });
   if (!user?.isActive) return null;
-  const roles: Array<{ code: string; name: string }> = user.roles ?? [];
-  const unscoped = roles.some((r) => r.code === 'strapi-super-admin' || r.name !== CITY_OPERATOR_ROLE);
-  const rooms = unscoped
+  const rooms = !isCityScoped(user)
     ? [socketRooms.opsAll()]
     : (await operatorCityCodes(strapi, user.email)).map((adcode) => socketRooms.opsCity(adcode));
   return { kind: 'admin', id: user.id, rooms };

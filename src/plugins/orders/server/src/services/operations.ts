@@ -1,5 +1,5 @@
 import type { Core } from '@strapi/strapi';
-import { operatorCityCodes } from '../../../../../bootstrap/city-scope';
+import { adminCityScope } from '../../../../../bootstrap/city-scope';
 import { clock } from '../../../../../runtime/clock';
 import { DomainError, notFound } from '../../../../../runtime/errors';
 import { ORDER_EXCEPTION_LABELS, orderExceptions, ORDER_STATUS_LABELS, type OrderStatus } from '../domain';
@@ -30,7 +30,6 @@ const POPULATE = {
   category: { select: ['slug', 'name'] },
 };
 
-const CITY_OPERATOR_ROLE = '城市运营';
 
 /**
  * 订单监控 for operators: filtered lists with exceptions flagged, details with the timeline,
@@ -39,12 +38,7 @@ const CITY_OPERATOR_ROLE = '城市运营';
  */
 export default ({ strapi }: { strapi: Core.Strapi }) => {
   /** undefined = every city; [] = none. */
-  async function scopeOf(user: AdminUser): Promise<string[] | undefined> {
-    const roles = user.roles ?? [];
-    const unscoped = roles.some((r) => r.code === 'strapi-super-admin' || r.name !== CITY_OPERATOR_ROLE);
-    if (unscoped) return undefined;
-    return operatorCityCodes(strapi, user.email);
-  }
+  const scopeOf = (user: AdminUser) => adminCityScope(strapi, user);
 
   async function whereFor(user: AdminUser, filters: Partial<MonitorFilters>) {
     const scope = await scopeOf(user);

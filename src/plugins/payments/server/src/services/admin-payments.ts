@@ -1,5 +1,5 @@
 import type { Core } from '@strapi/strapi';
-import { operatorCityCodes } from '../../../../../bootstrap/city-scope';
+import { adminCityScope } from '../../../../../bootstrap/city-scope';
 import { DomainError, notFound } from '../../../../../runtime/errors';
 import { ORDER_STATUS_LABELS, type OrderStatus } from '../../../../orders/server/src/domain/order-status';
 import { acceptsRefunds, PAYMENT_STATUS_LABELS, type PaymentStage, type RefundStatus } from '../domain/payment-labels';
@@ -8,7 +8,6 @@ import type { Channel } from '../providers/types';
 import { getService, PAYMENT_UID, REFUND_UID } from '../utils';
 
 const ORDER_UID = 'plugin::orders.order';
-const CITY_OPERATOR_ROLE = '城市运营';
 /** Order numbers matched by a search; beyond this the operator should type more of the number. */
 const ORDER_MATCH_LIMIT = 500;
 
@@ -123,12 +122,7 @@ const adminName = (u: { firstname?: string | null; lastname?: string | null; use
  */
 export default ({ strapi }: { strapi: Core.Strapi }) => {
   /** undefined = every city; [] = none. */
-  async function scopeOf(user: AdminUser): Promise<string[] | undefined> {
-    const roles = user.roles ?? [];
-    const unscoped = roles.some((r) => r.code === 'strapi-super-admin' || r.name !== CITY_OPERATOR_ROLE);
-    if (unscoped) return undefined;
-    return operatorCityCodes(strapi, user.email);
-  }
+  const scopeOf = (user: AdminUser) => adminCityScope(strapi, user);
 
   async function ordersMatching(q: string): Promise<number[]> {
     const rows = await strapi.db.query(ORDER_UID).findMany({ where: { orderNo: { $containsi: q } }, select: ['id'], limit: ORDER_MATCH_LIMIT });
