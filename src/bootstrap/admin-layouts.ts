@@ -376,9 +376,15 @@ interface ComponentsService extends ConfigurationService {
 const STORE_ENTRY = { type: 'core' as const, name: 'shangmen', key: 'admin_views' };
 export const USER_UID = 'plugin::users-permissions.user';
 
+// Our local plugins' content types appear in the Content Manager too (orders, payments, ledger).
+const OWN_PLUGINS = ['plugin::orders.', 'plugin::payments.', 'plugin::settlement.'];
+
 /** Every model operators edit: our content types, the members' user type, our components. */
 export function managedModels(strapi: Core.Strapi): { contentTypes: string[]; components: string[] } {
-  const contentTypes = Object.keys(strapi.contentTypes).filter((uid) => uid.startsWith('api::'));
+  const visible = (uid: string) => (strapi.contentTypes as Record<string, any>)[uid]?.pluginOptions?.['content-manager']?.visible !== false;
+  const contentTypes = Object.keys(strapi.contentTypes).filter(
+    (uid) => uid.startsWith('api::') || (OWN_PLUGINS.some((p) => uid.startsWith(p)) && visible(uid)),
+  );
   if (strapi.contentTypes[USER_UID as keyof typeof strapi.contentTypes]) contentTypes.push(USER_UID);
   return { contentTypes, components: Object.keys(strapi.components) };
 }
