@@ -1,23 +1,20 @@
-import fs from 'fs';
-import path from 'path';
-import { chromium, type Browser, type Page } from 'playwright-core';
-import { createEntry, registerSuperAdmin, startBuiltApp, type AdminAccount, type RunningApp } from './server';
+import type { Page } from 'playwright-core';
+import { openAdminSession, shot as screenshot, type AdminSession } from './admin-session';
+import { createEntry, type AdminAccount, type RunningApp } from './server';
 
-const ARTIFACTS = path.resolve(__dirname, '..', '.artifacts');
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const ITEM_LIST = '/admin/content-manager/collection-types/api::catalog.service-item';
 
 let app: RunningApp;
 let admin: AdminAccount;
-let browser: Browser;
+let session: AdminSession;
 let page: Page;
 
-const shot = (name: string) => page.screenshot({ path: path.join(ARTIFACTS, `${name}.png`), fullPage: false });
+const shot = (name: string) => screenshot(page, name);
 
 beforeAll(async () => {
-  fs.mkdirSync(ARTIFACTS, { recursive: true });
-  app = await startBuiltApp();
-  admin = await registerSuperAdmin(app);
+  // A browser that never opened the admin: the language must come from our default, not the OS.
+  session = await openAdminSession({ signIn: false });
+  ({ app, admin, page } = session);
   // A few rows so the list shows real columns, created through the admin's own API.
   const category = await createEntry(app, admin, 'api::catalog.service-category', {
     name: '日常保洁',
@@ -39,22 +36,10 @@ beforeAll(async () => {
       category: { connect: [{ documentId: category.documentId }] },
     });
   }
-  browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'],
-  });
-  // A browser that never opened the admin: the language must come from our default, not the OS.
-  const context = await browser.newContext({ viewport: { width: 1440, height: 900 }, locale: 'en-US' });
-  // The first super admin gets Strapi's developer tour (schema, API tokens, deploy); it would
-  // cover the pages under test. Operators with other roles never see it.
-  await context.addInitScript(() => localStorage.setItem('STRAPI_GUIDED_TOUR', JSON.stringify({ enabled: false })));
-  page = await context.newPage();
-  page.setDefaultTimeout(20_000);
 });
 
 afterAll(async () => {
-  await browser?.close();
-  await app?.stop();
+  await session?.close();
 });
 
 describe('the admin in Chinese', () => {

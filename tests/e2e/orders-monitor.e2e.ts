@@ -1,105 +1,46 @@
-import fs from 'fs';
-import path from 'path';
-import { chromium, type Browser, type Page } from 'playwright-core';
-import request from 'supertest';
-import { buildOrderWorld, localAt, pay } from '../helpers/orders';
-import { registerSuperAdmin, startBuiltApp, type AdminAccount, type RunningApp } from './server';
-
-const ARTIFACTS = path.resolve(__dirname, '..', '.artifacts');
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const appDir = path.resolve(__dirname, '..', '..');
-
-interface SeededOrder {
-  documentId: string;
-  orderNo: string;
-  scheduledAt: string;
-}
+import type { Page } from 'playwright-core';
+import { localAt } from '../helpers/orders';
+import { openAdminSession, shot as screenshot, type AdminSession } from './admin-session';
+import { seedWorld, type PaidOrder } from './seed-world';
 
 interface Seeded {
-  onTime: SeededOrder;
-  overdue: SeededOrder;
+  onTime: PaidOrder;
+  overdue: PaidOrder;
 }
 
-let app: RunningApp;
-let admin: AdminAccount;
-let browser: Browser;
+let session: AdminSession;
 let page: Page;
 let seeded: Seeded;
 
-const shot = (name: string) => page.screenshot({ path: path.join(ARTIFACTS, `${name}.png`), fullPage: false });
+const shot = (name: string) => screenshot(page, name);
 
 /** "YYYY-MM-DD" of an instant on the Shanghai calendar, computed independently of the admin code. */
 const shanghaiDay = (iso: string) => new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(new Date(iso));
 
-/**
- * Seeds the server's SQLite file before it starts, in this process and with the server's own
- * environment: a Shanghai world (city, category, item with a skill, workers, a member with an
- * address) and two paid orders, one of them paid two hours ago and still not accepted.
- */
+/** Two paid orders, one of them paid two hours ago and still not accepted. */
 async function seed(env: NodeJS.ProcessEnv): Promise<void> {
-  const saved = process.env;
-  process.env = { ...env };
-  const { createStrapi } = await import('@strapi/strapi');
-  const strapi = await createStrapi({ appDir, distDir: path.join(appDir, 'dist') }).load();
-  try {
-    strapi.server.mount();
-    const http = request(strapi.server.httpServer);
-    const world = await buildOrderWorld(strapi, http);
-    const place = async (scheduledAt: string): Promise<SeededOrder> => {
-      const res = await http
-        .post('/api/orders')
-        .set(world.member.auth)
-        .send({ serviceItem: world.hourly, quantity: 2, address: world.address, scheduledAt, paymentMode: 'full' });
-      if (res.status !== 201) throw new Error(`create order: ${res.status} ${JSON.stringify(res.body)}`);
-      await pay(strapi, res.body.data.documentId, 'full', res.body.data.amounts.total);
-      return { documentId: res.body.data.documentId, orderNo: res.body.data.orderNo, scheduledAt: res.body.data.scheduledAt };
-    };
-    const onTime = await place(localAt(3, 10));
-    const overdue = await place(localAt(3, 14));
+  seeded = await seedWorld(env, async ({ strapi, placePaidOrder }) => {
+    const onTime = await placePaidOrder(localAt(3, 10));
+    const overdue = await placePaidOrder(localAt(3, 14));
     // Nobody accepted it for two hours (timeout 30 min): the monitor must flag it.
     await strapi.db.query('plugin::orders.order').update({
       where: { documentId: overdue.documentId },
       data: { paidAt: new Date(Date.now() - 2 * 3_600_000) },
     });
-    seeded = { onTime, overdue };
-  } finally {
-    await strapi.destroy();
-    process.env = saved;
-  }
-}
-
-async function adminGet(pathname: string): Promise<any> {
-  const res = await fetch(`${app.url}${pathname}`, { headers: { Authorization: `Bearer ${admin.token}` } });
-  if (!res.ok) throw new Error(`GET ${pathname}: ${res.status} ${await res.text()}`);
-  return res.json();
+    return { onTime, overdue };
+  });
 }
 
 const row = (orderNo: string) => page.locator('tbody tr', { hasText: orderNo });
 
 beforeAll(async () => {
-  fs.mkdirSync(ARTIFACTS, { recursive: true });
-  app = await startBuiltApp({ prepare: seed });
-  admin = await registerSuperAdmin(app);
-  browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'],
-  });
   // An operator abroad: times must still read in Beijing time.
-  const context = await browser.newContext({ viewport: { width: 1440, height: 900 }, locale: 'en-US', timezoneId: 'America/New_York' });
-  await context.addInitScript(() => localStorage.setItem('STRAPI_GUIDED_TOUR', JSON.stringify({ enabled: false })));
-  page = await context.newPage();
-  page.setDefaultTimeout(20_000);
-
-  await page.goto(`${app.url}/admin`);
-  await page.locator('input[name="email"]').fill(admin.email);
-  await page.locator('input[name="password"]').fill(admin.password);
-  await page.getByRole('button', { name: '登录' }).click();
-  await page.locator('nav').getByRole('link', { name: '内容管理' }).waitFor();
+  session = await openAdminSession({ prepare: seed, timezoneId: 'America/New_York' });
+  page = session.page;
 });
 
 afterAll(async () => {
-  await browser?.close();
-  await app?.stop();
+  await session?.close();
 });
 
 describe('订单监控', () => {
@@ -196,7 +137,7 @@ describe('订单监控', () => {
     await expect(dialog.getByRole('button', { name: '取消订单' }).count()).resolves.toBe(0);
     await shot('orders-06-cancelled');
 
-    const detail = await adminGet(`/orders/orders/${seeded.onTime.documentId}`);
+    const detail = await session.adminGet(`/orders/orders/${seeded.onTime.documentId}`);
     expect(detail.data.status).toBe('cancelled');
     expect(detail.data.cancelReason).toBe('客户临时有事');
 

@@ -1,13 +1,7 @@
-import fs from 'fs';
-import path from 'path';
-import { chromium, type Browser, type Page } from 'playwright-core';
-import request from 'supertest';
-import { buildOrderWorld, localAt, pay } from '../helpers/orders';
-import { registerSuperAdmin, startBuiltApp, type AdminAccount, type RunningApp } from './server';
-
-const ARTIFACTS = path.resolve(__dirname, '..', '.artifacts');
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const appDir = path.resolve(__dirname, '..', '..');
+import type { Page } from 'playwright-core';
+import { localAt } from '../helpers/orders';
+import { openAdminSession, shot as screenshot, type AdminSession } from './admin-session';
+import { seedWorld } from './seed-world';
 
 interface SeededPayment {
   orderDocumentId: string;
@@ -16,17 +10,12 @@ interface SeededPayment {
   outTradeNo: string;
 }
 
-let app: RunningApp;
-let admin: AdminAccount;
-let browser: Browser;
+let session: AdminSession;
 let page: Page;
 let seeded: SeededPayment[];
 
 /** Screenshots wait for dialogs to finish fading in, so they show what the operator sees. */
-async function shot(name: string) {
-  await page.waitForFunction(() => document.getAnimations().every((a) => a.playState !== 'running'));
-  await page.screenshot({ path: path.join(ARTIFACTS, `${name}.png`), fullPage: false });
-}
+const shot = (name: string) => screenshot(page, name, { settled: true });
 
 /** "YYYY-MM-DD HH:mm:ss" of an instant in Beijing time, computed independently of the admin code. */
 const beijing = (iso: string) =>
@@ -41,64 +30,29 @@ const beijing = (iso: string) =>
     hour12: false,
   }).format(new Date(iso));
 
-/** Two orders paid in full through the sandbox channel, seeded into the server's SQLite file before it starts. */
+/** Two orders paid in full through the sandbox channel. */
 async function seed(env: NodeJS.ProcessEnv): Promise<void> {
-  const saved = process.env;
-  process.env = { ...env };
-  const { createStrapi } = await import('@strapi/strapi');
-  const strapi = await createStrapi({ appDir, distDir: path.join(appDir, 'dist') }).load();
-  try {
-    strapi.server.mount();
-    const http = request(strapi.server.httpServer);
-    const world = await buildOrderWorld(strapi, http);
-    const place = async (scheduledAt: string): Promise<SeededPayment> => {
-      const res = await http
-        .post('/api/orders')
-        .set(world.member.auth)
-        .send({ serviceItem: world.hourly, quantity: 2, address: world.address, scheduledAt, paymentMode: 'full' });
-      if (res.status !== 201) throw new Error(`create order: ${res.status} ${JSON.stringify(res.body)}`);
-      const payment = await pay(strapi, res.body.data.documentId, 'full', res.body.data.amounts.total);
-      return { orderDocumentId: res.body.data.documentId, orderNo: res.body.data.orderNo, paymentDocumentId: payment.documentId, outTradeNo: payment.outTradeNo };
-    };
-    seeded = [await place(localAt(3, 10)), await place(localAt(3, 14))];
-  } finally {
-    await strapi.destroy();
-    process.env = saved;
-  }
-}
-
-async function adminGet(pathname: string): Promise<any> {
-  const res = await fetch(`${app.url}${pathname}`, { headers: { Authorization: `Bearer ${admin.token}` } });
-  if (!res.ok) throw new Error(`GET ${pathname}: ${res.status} ${await res.text()}`);
-  return res.json();
+  seeded = await seedWorld(env, async ({ placePaidOrder }) => {
+    const paid = [await placePaidOrder(localAt(3, 10)), await placePaidOrder(localAt(3, 14))];
+    return paid.map((order) => ({
+      orderDocumentId: order.documentId,
+      orderNo: order.orderNo,
+      paymentDocumentId: order.payment.documentId,
+      outTradeNo: order.payment.outTradeNo,
+    }));
+  });
 }
 
 const row = (outTradeNo: string) => page.locator('tbody tr', { hasText: outTradeNo });
 
 beforeAll(async () => {
-  fs.mkdirSync(ARTIFACTS, { recursive: true });
-  app = await startBuiltApp({ prepare: seed });
-  admin = await registerSuperAdmin(app);
-  browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'],
-  });
   // An operator abroad: times must still read in Beijing time.
-  const context = await browser.newContext({ viewport: { width: 1440, height: 900 }, locale: 'en-US', timezoneId: 'America/New_York' });
-  await context.addInitScript(() => localStorage.setItem('STRAPI_GUIDED_TOUR', JSON.stringify({ enabled: false })));
-  page = await context.newPage();
-  page.setDefaultTimeout(20_000);
-
-  await page.goto(`${app.url}/admin`);
-  await page.locator('input[name="email"]').fill(admin.email);
-  await page.locator('input[name="password"]').fill(admin.password);
-  await page.getByRole('button', { name: '登录' }).click();
-  await page.locator('nav').getByRole('link', { name: '内容管理' }).waitFor();
+  session = await openAdminSession({ prepare: seed, timezoneId: 'America/New_York' });
+  page = session.page;
 });
 
 afterAll(async () => {
-  await browser?.close();
-  await app?.stop();
+  await session?.close();
 });
 
 describe('支付流水', () => {
@@ -107,7 +61,7 @@ describe('支付流水', () => {
     await page.getByRole('heading', { name: '支付流水' }).waitFor();
     await page.getByText('共 2 笔支付').waitFor();
     const [first] = seeded;
-    const listed = await adminGet(`/payments/payments?q=${first.outTradeNo}`);
+    const listed = await session.adminGet(`/payments/payments?q=${first.outTradeNo}`);
     const cells = (await row(first.outTradeNo).locator('td').allInnerTexts()).map((text) => text.trim());
     expect(cells).toEqual([first.outTradeNo, first.orderNo, '沙箱', '全款', '¥90.00', '已支付', '¥0.00', beijing(listed.data[0].paidAt)]);
     await shot('payments-01-list');
@@ -157,7 +111,7 @@ describe('支付流水', () => {
     await dialog.locator('[data-fact="refundable"]').getByText('¥80.00').waitFor();
     await shot('payments-06-refunded');
 
-    const detail = await adminGet(`/payments/payments/${second.paymentDocumentId}`);
+    const detail = await session.adminGet(`/payments/payments/${second.paymentDocumentId}`);
     expect(detail.data).toMatchObject({ status: 'partially_refunded', refundedAmount: 1000 });
     expect(detail.data.refunds).toEqual([expect.objectContaining({ amount: 1000, reason: '服务时长缩短，退差价', status: 'success', requestedBy: 'operator' })]);
 

@@ -4,13 +4,6 @@
  */
 import type { OrderStatus } from '../domain/labels';
 
-export interface Pagination {
-  page: number;
-  pageSize: number;
-  pageCount: number;
-  total: number;
-}
-
 export interface OrderWorker {
   documentId: string;
   displayName: string;

@@ -1,22 +1,19 @@
 import * as React from 'react';
-import { Box, Button, Divider, Flex, Grid, Loader, Modal, Typography } from '@strapi/design-system';
+import { Box, Button, Divider, Flex, Grid, Typography } from '@strapi/design-system';
+import { DetailModal, DetailSection as Section, type DetailModalBinding } from '../../../../../admin/kit/DetailModal';
+import { formatYuan } from '../../../../../admin/kit/money';
+import { formatShanghaiDateTime } from '../../../../../admin/kit/shanghai-time';
 import type { OrderDetail } from '../api/contracts';
 import { useOrderDetail } from '../api/use-orders';
 import { operatorActions, PAYMENT_MODE_LABELS, SOURCE_LABELS } from '../domain/labels';
-import { formatYuan } from '../domain/money';
-import { formatShanghaiDateTime } from '../domain/shanghai-time';
-import { describeProblem, useT, type MessageKey } from '../i18n';
+import { useKitText, useT, type MessageKey } from '../i18n';
 import { ExceptionBadges, OrderStatusBadge } from './OrderBadges';
 import { AssignWorkerDialog, CancelOrderDialog, ReassignOrderDialog } from './OrderActionDialogs';
 import { OrderTimeline } from './OrderTimeline';
 
-interface Props {
-  documentId: string | null;
+interface Props extends DetailModalBinding {
   canManage: boolean;
   cityName(order: OrderDetail): string;
-  onClose(): void;
-  /** An action changed the order: the list behind should re-read. */
-  onChanged(): void;
 }
 
 const Fact = ({ label, children }: { label: string; children: React.ReactNode }) => (
@@ -26,15 +23,6 @@ const Fact = ({ label, children }: { label: string; children: React.ReactNode })
     </Typography>
     <Typography textColor="neutral800">{children}</Typography>
   </Grid.Item>
-);
-
-const Section = ({ title, children }: { title: string; children: React.ReactNode }) => (
-  <Flex direction="column" alignItems="stretch" gap={3}>
-    <Typography variant="delta" tag="h3">
-      {title}
-    </Typography>
-    {children}
-  </Flex>
 );
 
 /** Amount lines worth showing for this order; zero discounts and refunds are noise. */
@@ -104,91 +92,74 @@ function OrderAmounts({ order }: { order: OrderDetail }) {
 
 type Dialog = 'cancel' | 'reassign' | 'assign' | null;
 
-export function OrderDetailModal({ documentId, canManage, cityName, onClose, onChanged }: Props) {
+export function OrderDetailModal({ canManage, cityName, ...binding }: Props) {
   const t = useT();
-  const { order, error, isLoading, replace } = useOrderDetail(documentId);
+  const text = useKitText();
+  const detail = useOrderDetail(binding.documentId);
+  const order = detail.data;
   const [dialog, setDialog] = React.useState<Dialog>(null);
   const allowed = order && canManage ? operatorActions(order.status) : { cancel: false, reassign: false, assign: false };
 
-  const done = (next: OrderDetail) => {
-    replace(next);
-    onChanged();
-  };
-
   return (
-    <Modal.Root open={documentId !== null} onOpenChange={(open) => (open ? undefined : onClose())}>
-      {/* Facts and timeline side by side need more than the default 83rem. */}
-      <Modal.Content style={{ maxWidth: '120rem' }}>
-        <Modal.Header closeLabel={t('detail.close')}>
-          <Flex gap={3}>
-            <Modal.Title>{order ? t('detail.title', { orderNo: order.orderNo }) : t('detail.loading')}</Modal.Title>
-            {order ? <OrderStatusBadge status={order.status} /> : null}
-          </Flex>
-        </Modal.Header>
-        <Modal.Body>
-          {order ? (
-            <Flex direction="column" alignItems="stretch" gap={6}>
-              {order.exceptions.length ? (
-                <Flex gap={2} padding={3} background="danger100" hasRadius>
-                  <Typography fontWeight="bold" textColor="danger700">
-                    {t('detail.exceptions')}
-                  </Typography>
-                  <ExceptionBadges exceptions={order.exceptions} />
-                </Flex>
-              ) : null}
-              <Grid.Root gap={6}>
-                <Grid.Item col={7} s={12} direction="column" alignItems="stretch" gap={6}>
-                  <Section title={t('detail.facts')}>
-                    <OrderFacts order={order} cityName={cityName(order)} />
-                  </Section>
-                  <Divider />
-                  <Section title={t('detail.amounts')}>
-                    <OrderAmounts order={order} />
-                  </Section>
-                </Grid.Item>
-                <Grid.Item col={5} s={12} direction="column" alignItems="stretch">
-                  <Section title={t('detail.timeline')}>
-                    <OrderTimeline events={order.events ?? []} />
-                  </Section>
-                </Grid.Item>
-              </Grid.Root>
-            </Flex>
-          ) : error ? (
-            <Typography textColor="danger600" role="alert">
-              {describeProblem(t, error, 'error.detailFailed')}
-            </Typography>
-          ) : isLoading ? (
-            <Flex justifyContent="center" padding={8}>
-              <Loader>{t('detail.loading')}</Loader>
+    <DetailModal
+      {...binding}
+      text={text}
+      detail={detail}
+      // Facts and timeline side by side need more than the default 83rem.
+      maxWidth="120rem"
+      title={(entry) => t('detail.title', { orderNo: entry.orderNo })}
+      badge={(entry) => <OrderStatusBadge status={entry.status} />}
+      actions={
+        <Flex gap={2}>
+          {allowed.assign ? <Button onClick={() => setDialog('assign')}>{t('assign.open')}</Button> : null}
+          {allowed.reassign ? (
+            <Button variant="secondary" onClick={() => setDialog('reassign')}>
+              {t('reassign.open')}
+            </Button>
+          ) : null}
+          {allowed.cancel ? (
+            <Button variant="danger-light" onClick={() => setDialog('cancel')}>
+              {t('cancel.open')}
+            </Button>
+          ) : null}
+        </Flex>
+      }
+      dialogs={(entry, done) => (
+        <>
+          <CancelOrderDialog order={entry} open={dialog === 'cancel'} onOpenChange={(open) => setDialog(open ? 'cancel' : null)} onDone={done} />
+          <ReassignOrderDialog order={entry} open={dialog === 'reassign'} onOpenChange={(open) => setDialog(open ? 'reassign' : null)} onDone={done} />
+          <AssignWorkerDialog order={entry} open={dialog === 'assign'} onOpenChange={(open) => setDialog(open ? 'assign' : null)} onDone={done} />
+        </>
+      )}
+    >
+      {(entry) => (
+        <>
+          {entry.exceptions.length ? (
+            <Flex gap={2} padding={3} background="danger100" hasRadius>
+              <Typography fontWeight="bold" textColor="danger700">
+                {t('detail.exceptions')}
+              </Typography>
+              <ExceptionBadges exceptions={entry.exceptions} />
             </Flex>
           ) : null}
-        </Modal.Body>
-        <Modal.Footer>
-          <Modal.Close>
-            <Button variant="tertiary">{t('detail.close')}</Button>
-          </Modal.Close>
-          <Flex gap={2}>
-            {allowed.assign ? <Button onClick={() => setDialog('assign')}>{t('assign.open')}</Button> : null}
-            {allowed.reassign ? (
-              <Button variant="secondary" onClick={() => setDialog('reassign')}>
-                {t('reassign.open')}
-              </Button>
-            ) : null}
-            {allowed.cancel ? (
-              <Button variant="danger-light" onClick={() => setDialog('cancel')}>
-                {t('cancel.open')}
-              </Button>
-            ) : null}
-          </Flex>
-        </Modal.Footer>
-        {order ? (
-          <>
-            <CancelOrderDialog order={order} open={dialog === 'cancel'} onOpenChange={(open) => setDialog(open ? 'cancel' : null)} onDone={done} />
-            <ReassignOrderDialog order={order} open={dialog === 'reassign'} onOpenChange={(open) => setDialog(open ? 'reassign' : null)} onDone={done} />
-            <AssignWorkerDialog order={order} open={dialog === 'assign'} onOpenChange={(open) => setDialog(open ? 'assign' : null)} onDone={done} />
-          </>
-        ) : null}
-      </Modal.Content>
-    </Modal.Root>
+          <Grid.Root gap={6}>
+            <Grid.Item col={7} s={12} direction="column" alignItems="stretch" gap={6}>
+              <Section title={t('detail.facts')}>
+                <OrderFacts order={entry} cityName={cityName(entry)} />
+              </Section>
+              <Divider />
+              <Section title={t('detail.amounts')}>
+                <OrderAmounts order={entry} />
+              </Section>
+            </Grid.Item>
+            <Grid.Item col={5} s={12} direction="column" alignItems="stretch">
+              <Section title={t('detail.timeline')}>
+                <OrderTimeline events={entry.events ?? []} />
+              </Section>
+            </Grid.Item>
+          </Grid.Root>
+        </>
+      )}
+    </DetailModal>
   );
 }

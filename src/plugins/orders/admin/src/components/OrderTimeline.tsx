@@ -1,7 +1,7 @@
 import { Box, Flex, Typography } from '@strapi/design-system';
+import { formatShanghaiDateTime } from '../../../../../admin/kit/shanghai-time';
 import type { OrderEventRow } from '../api/contracts';
 import { actorLabel, eventLabel, statusLabel } from '../domain/labels';
-import { formatShanghaiDateTime } from '../domain/shanghai-time';
 import { useT } from '../i18n';
 
 /** The order's append-only history, oldest first, as the server recorded it. */

@@ -1,5 +1,4 @@
 import { actorLabel, eventLabel, exceptionTone, operatorActions, statusLabel } from './labels';
-import { formatYuan } from './money';
 
 describe('order wording and actions in the monitor', () => {
   it('should name statuses, events and actors in Chinese', () => {
@@ -22,11 +21,5 @@ describe('order wording and actions in the monitor', () => {
     expect(exceptionTone('overdue_acceptance')).toBe('danger');
     expect(exceptionTone('late_arrival')).toBe('danger');
     expect(exceptionTone('late_departure')).toBe('warning');
-  });
-
-  it('should show fen as yuan with two decimals', () => {
-    expect(formatYuan(12345)).toBe('¥123.45');
-    expect(formatYuan(5)).toBe('¥0.05');
-    expect(formatYuan(undefined)).toBe('—');
   });
 });

@@ -4,7 +4,7 @@
  * `GET /orders/orders` query the server validates.
  */
 import { ORDER_STATUSES, type OrderStatus } from './labels';
-import { isYmd, shanghaiDayEnd, shanghaiDayStart } from './shanghai-time';
+import { isYmd, shanghaiDayEnd, shanghaiDayStart } from '../../../../../admin/kit/shanghai-time';
 
 export interface MonitorFilters {
   status: OrderStatus[];
@@ -22,7 +22,11 @@ export interface MonitorFilters {
   pageSize: number;
 }
 
+export type FilterChange = Partial<Omit<MonitorFilters, 'page' | 'pageSize'>>;
+
 export const DEFAULT_PAGE_SIZE = 20;
+/** Every URL key the filters own; pageSize is the pagination's. */
+export const FILTER_KEYS = ['status', 'city', 'category', 'from', 'to', 'q', 'exceptions', 'page'] as const;
 const PAGE_SIZES = [10, 20, 50, 100];
 
 const text = (value: unknown): string | undefined => (typeof value === 'string' && value.trim() ? value.trim() : undefined);
@@ -73,7 +77,7 @@ export function toListSearch(filters: MonitorFilters): string {
 }
 
 /** URL query values for changed filters ('' = remove the key); any change goes back to page 1. */
-export function queryForFilters(change: Partial<Omit<MonitorFilters, 'page' | 'pageSize'>>): Record<string, string> {
+export function queryForFilters(change: FilterChange): Record<string, string> {
   const next: Record<string, string> = { page: '1' };
   if ('status' in change) next.status = (change.status ?? []).join(',');
   if ('city' in change) next.city = change.city ?? '';

@@ -4,13 +4,6 @@
  */
 import type { Channel, PaymentStage, PaymentStatus, RefundStatus } from '../domain/labels';
 
-export interface Pagination {
-  page: number;
-  pageSize: number;
-  pageCount: number;
-  total: number;
-}
-
 /** GET /payments/payments?q=&channel=&status=&from=&to=&page=&pageSize= → { data: PaymentSummary[], meta: { pagination } } */
 export interface PaymentSummary {
   documentId: string;

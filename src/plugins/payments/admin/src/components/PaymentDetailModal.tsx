@@ -1,20 +1,18 @@
 import * as React from 'react';
-import { Box, Button, Divider, Flex, Grid, Loader, Modal, Table, Tbody, Td, TextButton, Th, Thead, Tr, Typography } from '@strapi/design-system';
+import { Box, Button, Divider, Flex, Grid, Td, TextButton, Tr, Typography } from '@strapi/design-system';
+import { DetailModal, DetailSection as Section, type DetailModalBinding } from '../../../../../admin/kit/DetailModal';
+import { ListTable } from '../../../../../admin/kit/ListTable';
+import { formatYuan } from '../../../../../admin/kit/money';
+import { formatShanghaiTimestamp } from '../../../../../admin/kit/shanghai-time';
 import type { PaymentDetail, RefundRecord } from '../api/contracts';
 import { usePaymentDetail } from '../api/use-payments';
 import { acceptsRefunds, channelLabel, isRetryableRefund, requesterLabel, stageLabel } from '../domain/labels';
-import { formatYuan } from '../domain/money';
-import { formatShanghaiTimestamp } from '../domain/shanghai-time';
-import { describeProblem, useT, type MessageKey } from '../i18n';
+import { useKitText, useT, type MessageKey } from '../i18n';
 import { PaymentStatusBadge, RefundStatusBadge } from './PaymentBadges';
 import { RefundDialog, RetryRefundDialog } from './RefundDialogs';
 
-interface Props {
-  documentId: string | null;
+interface Props extends DetailModalBinding {
   canRefund: boolean;
-  onClose(): void;
-  /** An action changed the payment: the list behind should re-read. */
-  onChanged(): void;
 }
 
 const Fact = ({ label, children, name }: { label: string; children: React.ReactNode; name?: string }) => (
@@ -26,15 +24,6 @@ const Fact = ({ label, children, name }: { label: string; children: React.ReactN
       {children}
     </Typography>
   </Grid.Item>
-);
-
-const Section = ({ title, children }: { title: string; children: React.ReactNode }) => (
-  <Flex direction="column" alignItems="stretch" gap={3}>
-    <Typography variant="delta" tag="h3">
-      {title}
-    </Typography>
-    {children}
-  </Flex>
 );
 
 function PaymentFacts({ payment }: { payment: PaymentDetail }) {
@@ -72,63 +61,48 @@ const REFUND_COLUMNS: MessageKey[] = ['refunds.outRefundNo', 'refunds.amount', '
 function RefundList({ refunds, canRetry, onRetry }: { refunds: RefundRecord[]; canRetry: boolean; onRetry(refund: RefundRecord): void }) {
   const t = useT();
   if (!refunds.length) return <Typography textColor="neutral600">{t('detail.refunds.empty')}</Typography>;
+  // The last, unnamed column holds 重试.
   return (
-    <Table colCount={REFUND_COLUMNS.length + 1} rowCount={refunds.length + 1}>
-      <Thead>
-        <Tr>
-          {REFUND_COLUMNS.map((key) => (
-            <Th key={key}>
-              <Typography variant="sigma" textColor="neutral600">
-                {t(key)}
-              </Typography>
-            </Th>
-          ))}
-          <Th>
-            <Typography variant="sigma" textColor="neutral600" />
-          </Th>
-        </Tr>
-      </Thead>
-      <Tbody>
-        {refunds.map((refund) => (
-          <Tr key={refund.documentId} data-refund={refund.outRefundNo}>
-            <Td>
-              <Typography textColor="neutral800">{refund.outRefundNo}</Typography>
-            </Td>
-            <Td>
-              <Typography textColor="neutral800" fontWeight="semiBold">
-                {formatYuan(refund.amount)}
-              </Typography>
-            </Td>
-            <Td style={{ whiteSpace: 'normal' }}>
-              <Flex direction="column" alignItems="flex-start" gap={1}>
-                <Typography textColor="neutral800">{refund.reason}</Typography>
-                {refund.lastError ? (
-                  <Typography variant="pi" textColor="danger600">
-                    {t('refunds.lastError', { error: refund.lastError })}
-                  </Typography>
-                ) : null}
-              </Flex>
-            </Td>
-            <Td>
-              <RefundStatusBadge status={refund.status} />
-            </Td>
-            <Td>
-              <Typography textColor="neutral800">
-                {refund.operator?.name ? `${requesterLabel(refund.requestedBy)} · ${refund.operator.name}` : requesterLabel(refund.requestedBy)}
-              </Typography>
-            </Td>
-            <Td>
-              <Typography textColor="neutral800">{formatShanghaiTimestamp(refund.createdAt)}</Typography>
-            </Td>
-            <Td>
-              {canRetry && isRetryableRefund(refund.status) ? (
-                <TextButton onClick={() => onRetry(refund)}>{t('refunds.retry')}</TextButton>
+    <ListTable headers={[...REFUND_COLUMNS.map((key) => t(key)), '']} rowCount={refunds.length}>
+      {refunds.map((refund) => (
+        <Tr key={refund.documentId} data-refund={refund.outRefundNo}>
+          <Td>
+            <Typography textColor="neutral800">{refund.outRefundNo}</Typography>
+          </Td>
+          <Td>
+            <Typography textColor="neutral800" fontWeight="semiBold">
+              {formatYuan(refund.amount)}
+            </Typography>
+          </Td>
+          <Td style={{ whiteSpace: 'normal' }}>
+            <Flex direction="column" alignItems="flex-start" gap={1}>
+              <Typography textColor="neutral800">{refund.reason}</Typography>
+              {refund.lastError ? (
+                <Typography variant="pi" textColor="danger600">
+                  {t('refunds.lastError', { error: refund.lastError })}
+                </Typography>
               ) : null}
-            </Td>
-          </Tr>
-        ))}
-      </Tbody>
-    </Table>
+            </Flex>
+          </Td>
+          <Td>
+            <RefundStatusBadge status={refund.status} />
+          </Td>
+          <Td>
+            <Typography textColor="neutral800">
+              {refund.operator?.name ? `${requesterLabel(refund.requestedBy)} · ${refund.operator.name}` : requesterLabel(refund.requestedBy)}
+            </Typography>
+          </Td>
+          <Td>
+            <Typography textColor="neutral800">{formatShanghaiTimestamp(refund.createdAt)}</Typography>
+          </Td>
+          <Td>
+            {canRetry && isRetryableRefund(refund.status) ? (
+              <TextButton onClick={() => onRetry(refund)}>{t('refunds.retry')}</TextButton>
+            ) : null}
+          </Td>
+        </Tr>
+      ))}
+    </ListTable>
   );
 }
 
@@ -153,74 +127,57 @@ function RawNotification({ raw }: { raw: unknown }) {
 
 type Dialog = { kind: 'refund' } | { kind: 'retry'; refund: RefundRecord } | null;
 
-export function PaymentDetailModal({ documentId, canRefund, onClose, onChanged }: Props) {
+export function PaymentDetailModal({ canRefund, ...binding }: Props) {
   const t = useT();
-  const { payment, error, isLoading, replace } = usePaymentDetail(documentId);
+  const text = useKitText();
+  const detail = usePaymentDetail(binding.documentId);
+  const payment = detail.data;
   const [dialog, setDialog] = React.useState<Dialog>(null);
   const refundable = Boolean(payment && canRefund && acceptsRefunds(payment.status) && payment.stage !== 'topup' && payment.refundable > 0);
 
-  const done = (next: PaymentDetail) => {
-    replace(next);
-    onChanged();
-  };
-
   return (
-    <Modal.Root open={documentId !== null} onOpenChange={(open) => (open ? undefined : onClose())}>
-      <Modal.Content style={{ maxWidth: '110rem' }}>
-        <Modal.Header closeLabel={t('detail.close')}>
-          <Flex gap={3}>
-            <Modal.Title>{payment ? t('detail.title', { outTradeNo: payment.outTradeNo }) : t('detail.loading')}</Modal.Title>
-            {payment ? <PaymentStatusBadge status={payment.status} /> : null}
-          </Flex>
-        </Modal.Header>
-        <Modal.Body>
-          {payment ? (
-            <Flex direction="column" alignItems="stretch" gap={6}>
-              <Section title={t('detail.facts')}>
-                <PaymentFacts payment={payment} />
-              </Section>
-              <Divider />
-              <Section title={t('detail.refunds')}>
-                <RefundList refunds={payment.refunds} canRetry={canRefund} onRetry={(refund) => setDialog({ kind: 'retry', refund })} />
-              </Section>
-              <Divider />
-              <Section title={t('detail.raw')}>
-                <RawNotification raw={payment.rawNotification} />
-              </Section>
-            </Flex>
-          ) : error ? (
-            <Typography textColor="danger600" role="alert">
-              {describeProblem(t, error, 'error.detailFailed')}
-            </Typography>
-          ) : isLoading ? (
-            <Flex justifyContent="center" padding={8}>
-              <Loader>{t('detail.loading')}</Loader>
-            </Flex>
-          ) : null}
-        </Modal.Body>
-        <Modal.Footer>
-          <Modal.Close>
-            <Button variant="tertiary">{t('detail.close')}</Button>
-          </Modal.Close>
-          {refundable ? (
-            <Button variant="danger-light" onClick={() => setDialog({ kind: 'refund' })}>
-              {t('refund.open')}
-            </Button>
-          ) : null}
-        </Modal.Footer>
-        {payment ? (
-          <>
-            <RefundDialog payment={payment} open={dialog?.kind === 'refund'} onOpenChange={(open) => setDialog(open ? { kind: 'refund' } : null)} onDone={done} />
-            <RetryRefundDialog
-              payment={payment}
-              refund={dialog?.kind === 'retry' ? dialog.refund : null}
-              open={dialog?.kind === 'retry'}
-              onOpenChange={(open) => (open ? undefined : setDialog(null))}
-              onDone={done}
-            />
-          </>
-        ) : null}
-      </Modal.Content>
-    </Modal.Root>
+    <DetailModal
+      {...binding}
+      text={text}
+      detail={detail}
+      maxWidth="110rem"
+      title={(entry) => t('detail.title', { outTradeNo: entry.outTradeNo })}
+      badge={(entry) => <PaymentStatusBadge status={entry.status} />}
+      actions={
+        refundable ? (
+          <Button variant="danger-light" onClick={() => setDialog({ kind: 'refund' })}>
+            {t('refund.open')}
+          </Button>
+        ) : null
+      }
+      dialogs={(entry, done) => (
+        <>
+          <RefundDialog payment={entry} open={dialog?.kind === 'refund'} onOpenChange={(open) => setDialog(open ? { kind: 'refund' } : null)} onDone={done} />
+          <RetryRefundDialog
+            payment={entry}
+            refund={dialog?.kind === 'retry' ? dialog.refund : null}
+            open={dialog?.kind === 'retry'}
+            onOpenChange={(open) => (open ? undefined : setDialog(null))}
+            onDone={done}
+          />
+        </>
+      )}
+    >
+      {(entry) => (
+        <>
+          <Section title={t('detail.facts')}>
+            <PaymentFacts payment={entry} />
+          </Section>
+          <Divider />
+          <Section title={t('detail.refunds')}>
+            <RefundList refunds={entry.refunds} canRetry={canRefund} onRetry={(refund) => setDialog({ kind: 'retry', refund })} />
+          </Section>
+          <Divider />
+          <Section title={t('detail.raw')}>
+            <RawNotification raw={entry.rawNotification} />
+          </Section>
+        </>
+      )}
+    </DetailModal>
   );
 }

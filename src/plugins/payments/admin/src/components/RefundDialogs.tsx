@@ -1,12 +1,14 @@
 import * as React from 'react';
 import { useNotification } from '@strapi/strapi/admin';
-import { Field, Textarea, TextInput, Typography } from '@strapi/design-system';
+import { Field, TextInput, Typography } from '@strapi/design-system';
+import { ConfirmDialog } from '../../../../../admin/kit/ConfirmDialog';
+import { ReasonField } from '../../../../../admin/kit/ReasonField';
+import { formatYuan } from '../../../../../admin/kit/money';
 import type { PaymentDetail, RefundOutcome, RefundRecord } from '../api/contracts';
 import { useRefundActions } from '../api/use-payments';
 import { channelLabel, type RefundStatus } from '../domain/labels';
-import { checkRefundAmount, formatYuan } from '../domain/money';
-import { useT, type MessageKey } from '../i18n';
-import { ActionDialog } from './ActionDialog';
+import { checkRefundAmount } from '../domain/money';
+import { useKitText, useT, type MessageKey } from '../i18n';
 
 const REASON_MAX = 200;
 
@@ -18,44 +20,46 @@ interface DialogProps {
   onDone(payment: PaymentDetail): void;
 }
 
-/** A refund the channel did not complete at once is not a success: say what happened to it. */
-function useSettled(onDone: DialogProps['onDone'], onOpenChange: DialogProps['onOpenChange'], prefix: 'refund' | 'retry') {
+/**
+ * What both refund dialogs share: the kit dialog's state and words (spread onto ConfirmDialog), the
+ * refund actions, and what follows: the fresh payment handed up, the dialog closed, and a toast
+ * that says what happened to the refund (one the channel did not complete at once is no success).
+ */
+function useRefundDialog({ open, onOpenChange, onDone }: Omit<DialogProps, 'payment'>, prefix: 'refund' | 'retry') {
   const t = useT();
+  const text = useKitText();
+  const actions = useRefundActions();
   const { toggleNotification } = useNotification();
-  return (outcome: RefundOutcome) => {
+  const settled = (outcome: RefundOutcome) => {
     onDone(outcome.payment);
     onOpenChange(false);
     const status: RefundStatus = outcome.refund?.status ?? 'pending';
     const type = status === 'success' ? 'success' : status === 'processing' ? 'info' : 'warning';
     toggleNotification({ type, message: t(`${prefix}.done.${status}` as MessageKey) });
   };
+  return { dialog: { open, onOpenChange, text }, actions, settled };
 }
 
 /** Partial or full refund in yuan, at most what is left, with a reason. */
-export function RefundDialog({ payment, open, onOpenChange, onDone }: DialogProps) {
+export function RefundDialog({ payment, ...props }: DialogProps) {
   const t = useT();
-  const actions = useRefundActions();
-  const settled = useSettled(onDone, onOpenChange, 'refund');
+  const { dialog, actions, settled } = useRefundDialog(props, 'refund');
   const [amount, setAmount] = React.useState('');
   const [reason, setReason] = React.useState('');
   const [touched, setTouched] = React.useState(false);
-
-  React.useEffect(() => {
-    if (open) {
-      setAmount('');
-      setReason('');
-      setTouched(false);
-    }
-  }, [open]);
 
   const max = formatYuan(payment.refundable);
   const check = checkRefundAmount(amount, payment.refundable);
   const amountError = touched && !check.ok ? t(check.error, { max }) : undefined;
 
   return (
-    <ActionDialog
-      open={open}
-      onOpenChange={onOpenChange}
+    <ConfirmDialog
+      {...dialog}
+      onOpen={() => {
+        setAmount('');
+        setReason('');
+        setTouched(false);
+      }}
       title={t('refund.title', { outTradeNo: payment.outTradeNo })}
       confirmLabel={t('refund.confirm')}
       danger
@@ -78,30 +82,26 @@ export function RefundDialog({ payment, open, onOpenChange, onDone }: DialogProp
         />
         {amountError ? <Field.Error /> : <Field.Hint />}
       </Field.Root>
-      <Field.Root name="reason" required hint={t('refund.reason.hint', { max: REASON_MAX })}>
-        <Field.Label>{t('refund.reason')}</Field.Label>
-        <Textarea
-          value={reason}
-          maxLength={REASON_MAX}
-          placeholder={t('refund.reason.placeholder')}
-          onChange={(e: React.ChangeEvent<HTMLTextAreaElement>) => setReason(e.target.value)}
-        />
-        <Field.Hint />
-      </Field.Root>
-    </ActionDialog>
+      <ReasonField
+        label={t('refund.reason')}
+        hint={t('refund.reason.hint', { max: REASON_MAX })}
+        placeholder={t('refund.reason.placeholder')}
+        maxLength={REASON_MAX}
+        value={reason}
+        onChange={setReason}
+      />
+    </ConfirmDialog>
   );
 }
 
 /** Sends a pending or failed refund to the channel again. */
-export function RetryRefundDialog({ payment, refund, open, onOpenChange, onDone }: DialogProps & { refund: RefundRecord | null }) {
+export function RetryRefundDialog({ payment, refund, ...props }: DialogProps & { refund: RefundRecord | null }) {
   const t = useT();
-  const actions = useRefundActions();
-  const settled = useSettled(onDone, onOpenChange, 'retry');
+  const { dialog, actions, settled } = useRefundDialog(props, 'retry');
   if (!refund) return null;
   return (
-    <ActionDialog
-      open={open}
-      onOpenChange={onOpenChange}
+    <ConfirmDialog
+      {...dialog}
       title={t('retry.title', { outRefundNo: refund.outRefundNo })}
       confirmLabel={t('retry.confirm')}
       canConfirm
@@ -109,6 +109,6 @@ export function RetryRefundDialog({ payment, refund, open, onOpenChange, onDone 
     >
       <Typography textColor="neutral700">{t('retry.explain', { amount: formatYuan(refund.amount), channel: channelLabel(payment.channel) })}</Typography>
       {refund.lastError ? <Typography textColor="danger600">{t('refunds.lastError', { error: refund.lastError })}</Typography> : null}
-    </ActionDialog>
+    </ConfirmDialog>
   );
 }

@@ -1,5 +1,4 @@
-import { checkRefundAmount, formatYuan } from './money';
-import { formatShanghaiTimestamp } from './shanghai-time';
+import { checkRefundAmount } from './money';
 
 describe('refund amounts typed in yuan', () => {
   it('should turn yuan into fen exactly', () => {
@@ -16,18 +15,5 @@ describe('refund amounts typed in yuan', () => {
     expect(checkRefundAmount('十元', 9000)).toEqual({ ok: false, error: 'refund.amount.format' });
     expect(checkRefundAmount('0.00', 9000)).toEqual({ ok: false, error: 'refund.amount.zero' });
     expect(checkRefundAmount('90.01', 9000)).toEqual({ ok: false, error: 'refund.amount.tooMuch' });
-  });
-
-  it('should show fen as yuan with two decimals', () => {
-    expect(formatYuan(1000)).toBe('¥10.00');
-    expect(formatYuan(null)).toBe('—');
-  });
-});
-
-describe('payment times in Beijing time', () => {
-  it('should show the Shanghai wall clock to the second', () => {
-    expect(formatShanghaiTimestamp('2026-11-26T07:33:36.000Z')).toBe('2026-11-26 15:33:36');
-    expect(formatShanghaiTimestamp('2026-11-30T17:30:05.000Z')).toBe('2026-12-01 01:30:05');
-    expect(formatShanghaiTimestamp(null)).toBe('—');
   });
 });

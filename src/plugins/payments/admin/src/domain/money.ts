@@ -1,13 +1,8 @@
 /**
- * Amounts travel in fen; operators read and type yuan. Parsing goes through the runtime's
+ * Operators type refunds in yuan; they travel in fen. Parsing goes through the runtime's
  * decimal-text parser, so "10.1" is 1010 fen and never 1009.9999.
  */
-import { formatYuan as formatFen, yuanToFen, type Fen } from '../../../../../runtime/money';
-
-export function formatYuan(fen: number | null | undefined): string {
-  if (typeof fen !== 'number' || !Number.isFinite(fen)) return '—';
-  return formatFen(Math.round(fen));
-}
+import { yuanToFen, type Fen } from '../../../../../runtime/money';
 
 export type RefundAmountCheck =
   | { ok: true; fen: Fen }

@@ -4,7 +4,7 @@
  * `GET /payments/payments` query the server validates.
  */
 import { CHANNELS, PAYMENT_STATUSES, type Channel, type PaymentStatus } from './labels';
-import { isYmd, shanghaiDayEnd, shanghaiDayStart } from './shanghai-time';
+import { isYmd, shanghaiDayEnd, shanghaiDayStart } from '../../../../../admin/kit/shanghai-time';
 
 export interface PaymentFilters {
   /** Part of an order number, merchant trade number or channel transaction id. */

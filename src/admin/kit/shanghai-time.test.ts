@@ -1,4 +1,12 @@
-import { formatShanghaiClock, formatShanghaiDateTime, pickedDateOfYmd, shanghaiDayEnd, shanghaiDayStart, ymdOfPickedDate } from './shanghai-time';
+import {
+  formatShanghaiClock,
+  formatShanghaiDateTime,
+  formatShanghaiTimestamp,
+  pickedDateOfYmd,
+  shanghaiDayEnd,
+  shanghaiDayStart,
+  ymdOfPickedDate,
+} from './shanghai-time';
 
 describe('times shown in Beijing time', () => {
   it('should show the Shanghai wall clock with the weekday, whatever the browser zone', () => {
@@ -11,6 +19,12 @@ describe('times shown in Beijing time', () => {
   it('should show a dash for missing or broken times', () => {
     expect(formatShanghaiDateTime(null)).toBe('—');
     expect(formatShanghaiDateTime('not a date')).toBe('—');
+  });
+
+  it('should show payment times to the second, as channel statements list them', () => {
+    expect(formatShanghaiTimestamp('2026-11-26T07:33:36.000Z')).toBe('2026-11-26 15:33:36');
+    expect(formatShanghaiTimestamp('2026-11-30T17:30:05.000Z')).toBe('2026-12-01 01:30:05');
+    expect(formatShanghaiTimestamp(null)).toBe('—');
   });
 
   it('should give the refresh clock in Shanghai time', () => {

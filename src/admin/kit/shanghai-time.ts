@@ -1,21 +1,35 @@
 /**
- * Orders are booked in Shanghai business time, whatever the operator's browser zone says:
- * every time shown and every date filter sent is Asia/Shanghai.
+ * Orders are booked, and payments reconciled against channel statements, in Shanghai business
+ * time, whatever the operator's browser zone says: every time shown and every date filter sent
+ * is Asia/Shanghai.
  */
-import { DEFAULT_TIMEZONE, fromZonedTime, zonedParts } from '../../../../../runtime/clock';
+import { DEFAULT_TIMEZONE, fromZonedTime, zonedParts } from '../../runtime/clock';
 
 const pad = (n: number) => String(n).padStart(2, '0');
 const WEEKDAYS = ['', '周一', '周二', '周三', '周四', '周五', '周六', '周日'];
 const YMD = /^(\d{4})-(\d{2})-(\d{2})$/;
 
-/** "2026-11-27T02:00:00.000Z" → "2026-11-27 周五 10:00" */
-export function formatShanghaiDateTime(iso: string | null | undefined, withWeekday = true): string {
-  if (!iso) return '—';
+function parseInstant(iso: string | null | undefined): Date | null {
+  if (!iso) return null;
   const at = new Date(iso);
-  if (Number.isNaN(at.getTime())) return '—';
+  return Number.isNaN(at.getTime()) ? null : at;
+}
+
+/** "2026-11-27T02:00:00.000Z" → "2026-11-27 周五 10:00" (appointments read with their weekday). */
+export function formatShanghaiDateTime(iso: string | null | undefined, withWeekday = true): string {
+  const at = parseInstant(iso);
+  if (!at) return '—';
   const p = zonedParts(at, DEFAULT_TIMEZONE);
   const day = `${p.year}-${pad(p.month)}-${pad(p.day)}`;
   return `${day}${withWeekday ? ` ${WEEKDAYS[p.weekday]}` : ''} ${pad(p.hour)}:${pad(p.minute)}`;
+}
+
+/** "2026-11-26T07:33:36.000Z" → "2026-11-26 15:33:36" (to the second, as channel statements list them). */
+export function formatShanghaiTimestamp(iso: string | null | undefined): string {
+  const at = parseInstant(iso);
+  if (!at) return '—';
+  const p = zonedParts(at, DEFAULT_TIMEZONE);
+  return `${p.year}-${pad(p.month)}-${pad(p.day)} ${pad(p.hour)}:${pad(p.minute)}:${pad(p.second)}`;
 }
 
 /** "10:03:27" in Shanghai, for "last refreshed". */

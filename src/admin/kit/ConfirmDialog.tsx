@@ -1,10 +1,10 @@
 import * as React from 'react';
 import { Button, Dialog, Flex, Typography } from '@strapi/design-system';
 import { WarningCircle } from '@strapi/icons';
-import { toRequestProblem } from '../api/api-error';
-import { describeProblem, useT } from '../i18n';
+import { toRequestProblem } from './api-error';
+import type { KitText } from './kit-text';
 
-interface Props {
+export interface ConfirmDialogProps {
   open: boolean;
   onOpenChange(open: boolean): void;
   title: string;
@@ -13,17 +13,23 @@ interface Props {
   canConfirm: boolean;
   /** Runs the request; a thrown error keeps the dialog open with the server's message. */
   onConfirm(): Promise<void>;
+  /** Each time the dialog opens, e.g. to start from an empty form. */
+  onOpen?(): void;
+  text: KitText;
   children: React.ReactNode;
 }
 
 /** A confirmation dialog that stays open on failure and shows why, instead of a toast that vanishes. */
-export function ActionDialog({ open, onOpenChange, title, confirmLabel, danger, canConfirm, onConfirm, children }: Props) {
-  const t = useT();
+export function ConfirmDialog({ open, onOpenChange, title, confirmLabel, danger, canConfirm, onConfirm, onOpen, text, children }: ConfirmDialogProps) {
   const [busy, setBusy] = React.useState(false);
   const [error, setError] = React.useState<string | null>(null);
+  const onOpenRef = React.useRef(onOpen);
+  onOpenRef.current = onOpen;
 
   React.useEffect(() => {
-    if (open) setError(null);
+    if (!open) return;
+    setError(null);
+    onOpenRef.current?.();
   }, [open]);
 
   const confirm = async () => {
@@ -32,7 +38,7 @@ export function ActionDialog({ open, onOpenChange, title, confirmLabel, danger, 
     try {
       await onConfirm();
     } catch (err) {
-      setError(describeProblem(t, toRequestProblem(err), 'error.actionFailed'));
+      setError(text.describeProblem(toRequestProblem(err), 'error.actionFailed'));
     } finally {
       setBusy(false);
     }
@@ -55,7 +61,7 @@ export function ActionDialog({ open, onOpenChange, title, confirmLabel, danger, 
         <Dialog.Footer>
           <Dialog.Cancel>
             <Button fullWidth variant="tertiary" disabled={busy}>
-              {t('action.back')}
+              {text.t('action.back')}
             </Button>
           </Dialog.Cancel>
           <Button fullWidth variant={danger ? 'danger-light' : 'default'} loading={busy} disabled={!canConfirm} onClick={confirm}>
