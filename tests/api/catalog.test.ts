@@ -109,6 +109,27 @@ describe('GET /api/search', () => {
     expect(skills.body.data.skills.map((s: any) => s.slug)).toEqual(['cleaning']);
   });
 
+  it('follows a renamed category and skill into the items and workers that carry their names', async () => {
+    const s = app.strapi;
+    const search = async (q: string, type: string) => (await app.http.get('/api/search').query({ q, type }).expect(200)).body.data;
+    expect((await search('jiatingqingjie', 'service')).services.map((x: any) => x.slug)).toContain('deep-cleaning');
+
+    await s.documents('api::catalog.service-category').update({ documentId: cleaning.documentId, data: { name: '居家保洁' } } as any);
+    expect((await search('jiatingqingjie', 'service')).services).toEqual([]);
+    expect((await search('jujia', 'service')).services.map((x: any) => x.slug).sort()).toEqual(['daily-cleaning', 'deep-cleaning']);
+
+    const skill = (await s.documents('api::catalog.skill').findFirst({ filters: { slug: 'cleaning' } } as any))!;
+    await s.documents('api::catalog.skill').update({ documentId: skill.documentId, data: { name: '收纳整理' } } as any);
+    expect((await search('shouna', 'worker')).workers.map((w: any) => w.displayName)).toEqual(['王阿姨']);
+    expect((await search('shouna', 'skill')).skills.map((x: any) => x.slug)).toEqual(['cleaning']);
+    expect((await search('shouna', 'service')).services.map((x: any) => x.slug).sort()).toEqual(['daily-cleaning', 'deep-cleaning']);
+
+    // Put the names back for the other tests in this file.
+    await s.documents('api::catalog.skill').update({ documentId: skill.documentId, data: { name: '保洁' } } as any);
+    await s.documents('api::catalog.service-category').update({ documentId: cleaning.documentId, data: { name: '家庭清洁' } } as any);
+    expect((await search('shouna', 'worker')).workers).toEqual([]);
+  });
+
   it('requires a keyword and rejects unknown parameters', async () => {
     const res = await app.http.get('/api/search').expect(400);
     expect(res.body.error.details.code).toBe('VALIDATION_FAILED');

@@ -1,0 +1,3 @@
+import { searchIndexLifecycles } from '../../search/reindex';
+
+export default searchIndexLifecycles('api::catalog.service-category');
