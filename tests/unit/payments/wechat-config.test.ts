@@ -1,4 +1,9 @@
+import { execFileSync } from 'child_process';
+import { X509Certificate } from 'crypto';
+import { readFileSync } from 'fs';
+import { join } from 'path';
 import { createWechatPayProvider, wechatConfigFromEnv, wechatPayFromEnv } from '../../../src/plugins/payments/server/src/providers/wechat';
+import { NotificationRejected } from '../../../src/plugins/payments/server/src/providers/types';
 import {
   API_V3_KEY,
   APPID,
@@ -140,5 +145,51 @@ describe('createWechatPayProvider configuration checks', () => {
 
   it('should refuse to run without any platform key', () => {
     expect(() => createWechatPayProvider({ ...valid(), platformCertificates: [] })).toThrow(/platform/);
+  });
+});
+
+describe('platform certificate lifetime', () => {
+  const validTo = () => new Date(new X509Certificate(keys.platform.certificatePem).validTo);
+  const providerAt = (at: Date) => createWechatPayProvider({ ...wechatConfigFromEnv(baseEnv())!, now: () => at });
+  const notificationAt = (at: Date) => buildNotification(keys, { timestamp: Math.floor(at.getTime() / 1000) });
+
+  it('should accept a notification signed by the certificate up to its expiry and refuse one after it', async () => {
+    const lastMinute = new Date(validTo().getTime() - 60_000);
+    const late = notificationAt(lastMinute);
+    await expect(providerAt(lastMinute).verifyNotify(late.body, late.headers)).resolves.toMatchObject({ status: 'paid' });
+
+    const dayAfter = new Date(validTo().getTime() + 86_400_000);
+    const expired = notificationAt(dayAfter);
+    const rejection = await providerAt(dayAfter).verifyNotify(expired.body, expired.headers).catch((error) => error);
+    expect(rejection).toBeInstanceOf(NotificationRejected);
+    expect(rejection).toMatchObject({ reason: 'serial', message: expect.stringMatching(/expired/) });
+  });
+
+  it('should warn at boot during the last month of a certificate, and not before', () => {
+    expect(providerAt(NOW).configurationWarnings?.(NOW)).toEqual([]);
+    const tenDaysBefore = new Date(validTo().getTime() - 10 * 86_400_000);
+    const warnings = providerAt(tenDaysBefore).configurationWarnings?.(tenDaysBefore) ?? [];
+    expect(warnings).toHaveLength(1);
+    expect(warnings[0]).toContain(PLATFORM_SERIAL);
+    expect(warnings[0]).toContain('将于');
+    const after = new Date(validTo().getTime() + 1000);
+    expect(providerAt(after).configurationWarnings?.(after)[0]).toContain('已于');
+  });
+
+  it('should trust every certificate of a PEM bundle while WeChat Pay rotates them', async () => {
+    const nextSerial = '6B2A1C0E5D4F3A2B1C0D9E8F7A6B5C4D3E2F1A0B';
+    const keyFile = join(keys.dir, 'next_key.pem');
+    const certFile = join(keys.dir, 'next_cert.pem');
+    execFileSync('openssl', ['req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-keyout', keyFile, '-out', certFile, '-days', '3650',
+      '-subj', '/C=CN/O=Tenpay.com/CN=Tenpay.com Root CA', '-set_serial', `0x${nextSerial}`], { stdio: 'pipe' });
+    const bundle = `${keys.platform.certificatePem.trim()}\n${readFileSync(certFile, 'utf8')}`;
+    const env = { ...baseEnv(), WECHATPAY_PLATFORM_CERT: bundle };
+
+    expect(wechatConfigFromEnv(env)?.platformCertificates.map((c) => c.serial)).toEqual([PLATFORM_SERIAL, nextSerial]);
+    await expect(acceptsNotification(env, { serial: PLATFORM_SERIAL, signingKeyPem: keys.platform.privateKeyPem })).resolves.toMatchObject({ status: 'paid' });
+    await expect(acceptsNotification(env, { serial: nextSerial, signingKeyPem: readFileSync(keyFile, 'utf8') })).resolves.toMatchObject({ status: 'paid' });
+    // A bundle key must still sign under its own serial.
+    await expect(acceptsNotification(env, { serial: PLATFORM_SERIAL, signingKeyPem: readFileSync(keyFile, 'utf8') })).rejects.toMatchObject({ reason: 'signature' });
+    expect(() => wechatConfigFromEnv({ ...env, WECHATPAY_PLATFORM_SERIAL: PLATFORM_SERIAL })).toThrow(/several certificates/);
   });
 });

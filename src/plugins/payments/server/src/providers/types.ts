@@ -104,6 +104,8 @@ export interface PaymentProvider {
   /** `reference`: what create() handed back when a channel finds orders by more than outTradeNo (UnionPay: txnTime). */
   query(outTradeNo: string, reference?: string): Promise<QueryResult>;
   close(outTradeNo: string): Promise<void>;
+  /** Configuration that works today but will not for long (a certificate about to expire), for the boot log. */
+  configurationWarnings?(now: Date): string[];
 }
 
 /** A notification that failed verification; `reason` is logged, never shown to the caller. */

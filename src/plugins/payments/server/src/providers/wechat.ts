@@ -11,7 +11,7 @@ import {
   type RefundResult,
 } from './types';
 import { createWechatPayRequest, type WechatPayRequest } from './wechat/api-client';
-import { resolveWechatPayConfig, wechatConfigFromEnv, type ResolvedWechatPayConfig, type WechatPayConfig } from './wechat/config';
+import { expiringPlatformCertificates, resolveWechatPayConfig, wechatConfigFromEnv, type ResolvedWechatPayConfig, type WechatPayConfig } from './wechat/config';
 import { verifyWechatNotification } from './wechat/notification';
 import { signLines, toBeijingRfc3339, unixSeconds } from './wechat/signature';
 
@@ -132,6 +132,9 @@ function clientParams(config: ResolvedWechatPayConfig, input: CreatePaymentInput
   }
 }
 
+/** WeChat Pay rotates platform certificates with overlap; a month is enough to add the next one. */
+const CERTIFICATE_WARNING_DAYS = 30;
+
 export function createWechatPayProvider(options: WechatPayConfig): PaymentProvider {
   const config = resolveWechatPayConfig(options);
   const request: WechatPayRequest = createWechatPayRequest(config);
@@ -206,6 +209,14 @@ export function createWechatPayProvider(options: WechatPayConfig): PaymentProvid
 
     async close(outTradeNo) {
       await request('POST', `/v3/pay/transactions/out-trade-no/${pathSegment(outTradeNo)}/close`, { mchid: config.mchid });
+    },
+
+    configurationWarnings(now) {
+      return expiringPlatformCertificates(config, now, CERTIFICATE_WARNING_DAYS).map(({ serial, validTo }) =>
+        validTo < now
+          ? `微信支付平台证书 ${serial} 已于 ${validTo.toISOString()} 过期，用它签名的通知将被拒绝：请下载新平台证书（GET /v3/certificates）或改用微信支付公钥`
+          : `微信支付平台证书 ${serial} 将于 ${validTo.toISOString()} 过期：请把新平台证书追加到 WECHATPAY_PLATFORM_CERT（新旧证书可同时配置）`,
+      );
     },
   };
 }

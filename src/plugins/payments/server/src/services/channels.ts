@@ -27,6 +27,9 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         const provider = factory(env, now);
         if (provider) providers.set(provider.channel as ExternalChannel, provider);
       }
+      for (const provider of providers.values()) {
+        for (const warning of provider.configurationWarnings?.(now()) ?? []) strapi.log.warn(`[payments] ${warning}`);
+      }
     },
 
     /** Registers a provider built elsewhere (channel modules, tests with their own keys). */

@@ -35,6 +35,16 @@ export interface WechatPayConfig {
 /** What the environment can provide; the clock is added by whoever builds the provider. */
 export type WechatPayEnvConfig = Omit<WechatPayConfig, 'now'>;
 
+/**
+ * A platform certificate's key is trusted only until the certificate expires: WeChat Pay signs
+ * with its successor by then, so a signature from an expired one is a leaked or replayed key.
+ * WeChat Pay public keys (PUB_KEY_ID_…) carry no expiry.
+ */
+export interface PlatformVerifier {
+  key: KeyObject;
+  validTo?: Date;
+}
+
 export interface ResolvedWechatPayConfig {
   mchid: string;
   appid: string;
@@ -42,7 +52,7 @@ export interface ResolvedWechatPayConfig {
   privateKey: KeyObject;
   apiV3Key: string;
   /** Upper-cased serial → public key that verifies what WeChat Pay signs with it. */
-  verifiers: Map<string, KeyObject>;
+  verifiers: Map<string, PlatformVerifier>;
   /** Sent as Wechatpay-Serial so WeChat signs responses with the public key, not a certificate. */
   publicKeyId?: string;
   apiBase: string;
@@ -58,9 +68,11 @@ function fail(message: string): never {
   throw new Error(`WeChat Pay config: ${message}`);
 }
 
+const CERTIFICATE_BLOCK = /-----BEGIN CERTIFICATE-----[\s\S]+?-----END CERTIFICATE-----/g;
+
 const normalizeSerial = (serial: string): string => serial.trim().toUpperCase();
 
-function loadPlatformKey({ serial, pem }: WechatPayPlatformKey): [string, KeyObject] {
+function loadPlatformKey({ serial, pem }: WechatPayPlatformKey): [string, PlatformVerifier] {
   const id = normalizeSerial(serial);
   if (!id) fail('a platform certificate or public key has no serial');
   if (pem.includes('BEGIN CERTIFICATE')) {
@@ -69,12 +81,12 @@ function loadPlatformKey({ serial, pem }: WechatPayPlatformKey): [string, KeyObj
     if (normalizeSerial(certificate.serialNumber) !== id) {
       fail(`platform certificate serial ${certificate.serialNumber} does not match the configured ${serial}`);
     }
-    return [id, certificate.publicKey];
+    return [id, { key: certificate.publicKey, validTo: new Date(certificate.validTo) }];
   }
   if (!id.startsWith(PUBLIC_KEY_ID_PREFIX)) {
     fail(`${serial}: a bare public key needs its WeChat Pay public key id (${PUBLIC_KEY_ID_PREFIX}…)`);
   }
-  return [id, createPublicKey(pem)];
+  return [id, { key: createPublicKey(pem) }];
 }
 
 export function resolveWechatPayConfig(config: WechatPayConfig): ResolvedWechatPayConfig {
@@ -87,7 +99,7 @@ export function resolveWechatPayConfig(config: WechatPayConfig): ResolvedWechatP
   if (config.platformCertificates.length === 0) fail('at least one platform certificate or public key is required');
 
   const verifiers = new Map(config.platformCertificates.map(loadPlatformKey));
-  for (const key of verifiers.values()) {
+  for (const { key } of verifiers.values()) {
     if (key.asymmetricKeyType !== 'rsa') fail('platform keys must be RSA');
   }
   const publicKeyId = [...verifiers.keys()].find((id) => id.startsWith(PUBLIC_KEY_ID_PREFIX));
@@ -129,7 +141,8 @@ const REQUIRED_ENV = ['WECHATPAY_MCHID', 'WECHATPAY_APPID', 'WECHATPAY_SERIAL', 
  * it is configured only partly, so a typo cannot silently switch the channel off.
  *
  * The platform key: WECHATPAY_PLATFORM_CERT (PEM or path; its serial is read from the
- * certificate unless WECHATPAY_PLATFORM_SERIAL overrides it; a bare public key there needs
+ * certificate unless WECHATPAY_PLATFORM_SERIAL overrides it; several concatenated certificates
+ * are all trusted, for the overlap while WeChat Pay rotates them; a bare public key there needs
  * WECHATPAY_PLATFORM_SERIAL=PUB_KEY_ID_…), and/or WECHATPAY_PUBLIC_KEY + WECHATPAY_PUBLIC_KEY_ID
  * for the 微信支付公钥 scheme — both together while WeChat switches a merchant over.
  */
@@ -149,9 +162,16 @@ export function wechatConfigFromEnv(
   if (env.WECHATPAY_PLATFORM_CERT?.trim()) {
     const pem = pemOrFile(env.WECHATPAY_PLATFORM_CERT, 'WECHATPAY_PLATFORM_CERT', readFile);
     const override = env.WECHATPAY_PLATFORM_SERIAL?.trim();
-    const serial = override || (pem.includes('BEGIN CERTIFICATE') ? new X509Certificate(pem).serialNumber : '');
-    if (!serial) fail('WECHATPAY_PLATFORM_CERT is a public key: set WECHATPAY_PLATFORM_SERIAL to its PUB_KEY_ID_…');
-    platformCertificates.push({ serial, pem });
+    const certificates = pem.match(CERTIFICATE_BLOCK) ?? [];
+    if (certificates.length > 1) {
+      // The current and the next certificate while WeChat Pay rotates them: each names itself.
+      if (override) fail('WECHATPAY_PLATFORM_SERIAL cannot name one of several certificates; leave it unset');
+      for (const block of certificates) platformCertificates.push({ serial: new X509Certificate(block).serialNumber, pem: block });
+    } else {
+      const serial = override || (certificates.length === 1 ? new X509Certificate(pem).serialNumber : '');
+      if (!serial) fail('WECHATPAY_PLATFORM_CERT is a public key: set WECHATPAY_PLATFORM_SERIAL to its PUB_KEY_ID_…');
+      platformCertificates.push({ serial, pem });
+    }
   }
   if (env.WECHATPAY_PUBLIC_KEY?.trim()) {
     const id = env.WECHATPAY_PUBLIC_KEY_ID?.trim();
@@ -168,4 +188,12 @@ export function wechatConfigFromEnv(
     platformCertificates,
     ...(env.WECHATPAY_API_BASE?.trim() ? { apiBase: env.WECHATPAY_API_BASE.trim() } : {}),
   };
+}
+
+/** Platform certificates that expire within `days` of `now` (or already have): for a boot warning. */
+export function expiringPlatformCertificates(config: ResolvedWechatPayConfig, now: Date, days: number): Array<{ serial: string; validTo: Date }> {
+  const horizon = now.getTime() + days * 86_400_000;
+  return [...config.verifiers]
+    .filter(([, verifier]) => verifier.validTo && verifier.validTo.getTime() <= horizon)
+    .map(([serial, verifier]) => ({ serial, validTo: verifier.validTo! }));
 }

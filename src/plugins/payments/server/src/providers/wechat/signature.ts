@@ -1,5 +1,6 @@
 import type { KeyObject } from 'crypto';
 import { Formatter, Rsa } from 'wechatpay-axios-plugin';
+import type { PlatformVerifier } from './config';
 
 /**
  * WeChat Pay APIv3 signatures (签名生成 / 签名验证): SHA256withRSA over lines joined and ended by
@@ -50,7 +51,7 @@ export type SignatureCheck =
  */
 export function checkWechatSignature(
   message: SignedMessage,
-  verifiers: Map<string, KeyObject>,
+  verifiers: Map<string, PlatformVerifier>,
   now: Date,
   windowSeconds: number,
 ): SignatureCheck {
@@ -58,8 +59,12 @@ export function checkWechatSignature(
   if (!timestamp || !nonce || !signature || !serial) {
     return { ok: false, reason: 'malformed', message: 'missing Wechatpay-Timestamp/Nonce/Signature/Serial' };
   }
-  const key = verifiers.get(serial.trim().toUpperCase());
-  if (!key) return { ok: false, reason: 'serial', message: `unknown Wechatpay-Serial ${serial}` };
+  const verifier = verifiers.get(serial.trim().toUpperCase());
+  if (!verifier) return { ok: false, reason: 'serial', message: `unknown Wechatpay-Serial ${serial}` };
+  if (verifier.validTo && now > verifier.validTo) {
+    return { ok: false, reason: 'serial', message: `platform certificate ${serial} expired at ${verifier.validTo.toISOString()}` };
+  }
+  const { key } = verifier;
   if (!/^\d{1,12}$/.test(timestamp)) return { ok: false, reason: 'timestamp', message: 'Wechatpay-Timestamp is not a number' };
   const skew = Math.abs(unixSeconds(now) - Number(timestamp));
   if (skew > windowSeconds) {
