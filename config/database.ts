@@ -10,6 +10,16 @@ function warnUnlessSchemaDdl(message: unknown) {
   if (!String(message).includes('do not mix transactions and DDL')) console.warn(message);
 }
 
+/**
+ * InnoDB's default REPEATABLE READ takes gap locks, and two workers accepting two different
+ * orders at once then deadlock on Strapi's relation link inserts. Our consistency never leans
+ * on repeatable snapshots (conditional updates, unique slot keys and row locks do that work),
+ * so run MySQL/MariaDB at READ COMMITTED, PostgreSQL's default.
+ */
+function readCommitted(connection: { query: (sql: string, done: (error: Error | null) => void) => void }, done: (error: Error | null, connection: unknown) => void) {
+  connection.query('SET SESSION TRANSACTION ISOLATION LEVEL READ COMMITTED', (error) => done(error, connection));
+}
+
 // One config for the three supported databases; SQLite is the zero-setup default.
 export default ({ env }: Core.Config.Shared.ConfigParams) => {
   const client = env('DATABASE_CLIENT', 'sqlite');
@@ -28,7 +38,7 @@ export default ({ env }: Core.Config.Shared.ConfigParams) => {
             charset: 'utf8mb4',
             timezone: 'Z',
           },
-      pool,
+      pool: { ...pool, afterCreate: readCommitted },
       log: { warn: warnUnlessSchemaDdl },
     },
     postgres: {

@@ -49,7 +49,7 @@ async function checkServices() {
 checkServices()
   .then(() => {
     const jest = path.join(__dirname, '..', 'node_modules', 'jest', 'bin', 'jest.js');
-    const result = spawnSync(process.execPath, [jest, '--selectProjects', 'api', 'services', ...process.argv.slice(2)], {
+    const result = spawnSync(process.execPath, [jest, ...process.argv.slice(2), '--selectProjects', 'api', 'services'], {
       stdio: 'inherit',
       env,
     });

@@ -33,6 +33,17 @@ describe('bootstrap', () => {
     expect(workerRead.conditions).toEqual(['api::same-city']);
   });
 
+  it('runs MySQL/MariaDB sessions at READ COMMITTED, transactions included', async () => {
+    const knex = app.strapi.db.connection;
+    if (!String(knex.client.config.client).includes('mysql')) return; // SQLite serialises writers; nothing to set
+    const isolation = async (run: typeof knex | import('knex').Knex.Transaction) => {
+      const [rows] = await run.raw("SHOW SESSION VARIABLES WHERE Variable_name IN ('tx_isolation', 'transaction_isolation')");
+      return [...new Set(rows.map((row: { Value: string }) => row.Value))];
+    };
+    expect(await isolation(knex)).toEqual(['READ-COMMITTED']);
+    expect(await knex.transaction((trx) => isolation(trx))).toEqual(['READ-COMMITTED']);
+  });
+
   it('keeps phone numbers unique at the database level', async () => {
     const users = app.strapi.db.query('plugin::users-permissions.user');
     await users.create({ data: { username: 'phone-a', phone: '13900000001', provider: 'local' } });

@@ -262,3 +262,34 @@ describe('支付流水 access', () => {
     await app.http.post(`/payments/payments/${deposit.payment.documentId}/refunds`).set(w.member.auth).send({ amount: 100, reason: '自己退' }).expect(401);
   });
 });
+
+describe('refunds completing together', () => {
+  it('adds up every refund of one payment when their notifications land at the same moment', async () => {
+    const order = await paidOrder(w.hourly, 'full', 'full', 9000, localAt(12, 15));
+    const sandbox = channels().provider('sandbox');
+    // The channel accepts each refund and reports the outcome later, as WeChat Pay and Alipay do.
+    channels().use({ ...sandbox, refund: async () => ({ status: 'processing', raw: { accepted: true } }) });
+    const refunds: any[] = [];
+    try {
+      for (const amount of [1000, 2000, 3000]) {
+        const res = await app.http
+          .post(`/payments/payments/${order.payment.documentId}/refunds`)
+          .set(caiwu)
+          .send({ amount, reason: `分批退款 ${amount}` })
+          .expect(201);
+        expect(res.body.data.refund.status).toBe('processing');
+        refunds.push(await app.strapi.db.query('plugin::payments.refund').findOne({ where: { documentId: res.body.data.refund.documentId } }));
+      }
+    } finally {
+      channels().use(sandbox);
+    }
+
+    const service = app.strapi.plugin('payments').service('refunds');
+    await Promise.all(refunds.map((refund, i) => service.complete(refund.id, `SANDBOX-RF-${i}`, { at: 'same time' })));
+
+    const after = await app.http.get(`/payments/payments/${order.payment.documentId}`).set(caiwu).expect(200);
+    expect(after.body.data).toMatchObject({ status: 'partially_refunded', refundedAmount: 6000, refundable: 3000 });
+    expect((await memberOrder(order.documentId)).amounts.refunded).toBe(6000);
+    expect(await ledger().trialBalance()).toBe(0);
+  });
+});

@@ -1,5 +1,7 @@
 import type { Core } from '@strapi/strapi';
 import { DomainError } from '../../../../../runtime/errors';
+import { lockRow } from '../../../../../runtime/row-lock';
+import { transaction } from '../../../../../runtime/transaction';
 import { getService, ORDER_UID } from '../utils';
 import type { OrderRow } from './order-view';
 
@@ -39,17 +41,22 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
 
   /** The payments plugin reports money actually returned to the member. */
   async recordRefund(orderDocumentId: string, amount: number, reference: string): Promise<void> {
-    const order = (await strapi.db.query(ORDER_UID).findOne({ where: { documentId: orderDocumentId } })) as OrderRow | null;
-    if (!order) throw new DomainError('NOT_FOUND', '订单不存在');
-    await strapi.db.query(ORDER_UID).update({
-      where: { id: order.id },
-      data: { refunded: order.refunded + amount, refundPending: Math.max(0, order.refundPending - amount) },
-    });
-    await getService(strapi, 'transition').note(order.id, {
-      event: 'refund',
-      status: order.orderStatus,
-      actor: { type: 'system' },
-      data: { amount, reference },
+    await transaction(strapi, async ({ trx }) => {
+      const found = (await strapi.db.query(ORDER_UID).findOne({ where: { documentId: orderDocumentId }, select: ['id'] })) as { id: number } | null;
+      if (!found) throw new DomainError('NOT_FOUND', '订单不存在');
+      // Refunds of the deposit and of the final payment may land together: totals under a row lock.
+      await lockRow(strapi.db.connection, trx, 'orders', found.id);
+      const order = (await strapi.db.query(ORDER_UID).findOne({ where: { id: found.id } })) as OrderRow;
+      await strapi.db.query(ORDER_UID).update({
+        where: { id: order.id },
+        data: { refunded: order.refunded + amount, refundPending: Math.max(0, order.refundPending - amount) },
+      });
+      await getService(strapi, 'transition').note(order.id, {
+        event: 'refund',
+        status: order.orderStatus,
+        actor: { type: 'system' },
+        data: { amount, reference },
+      });
     });
   },
 

@@ -2,6 +2,7 @@ import crypto from 'crypto';
 import type { Core } from '@strapi/strapi';
 import { clock } from '../../../../../runtime/clock';
 import { DomainError, notFound } from '../../../../../runtime/errors';
+import { transaction } from '../../../../../runtime/transaction';
 import {
   formatOrderNo,
   occurrences,
@@ -175,7 +176,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
 
       let created: OrderRow;
       try {
-        created = await strapi.db.transaction(async ({ trx }) => {
+        created = await transaction(strapi, async ({ trx }) => {
           const parent = (await strapi.db.query(ORDER_UID).create({
             data: {
               ...base(quote, starts[0]),

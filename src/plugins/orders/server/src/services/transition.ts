@@ -1,6 +1,7 @@
 import type { Core } from '@strapi/strapi';
 import { clock } from '../../../../../runtime/clock';
 import { DomainError, notFound } from '../../../../../runtime/errors';
+import { transaction, updateRelations } from '../../../../../runtime/transaction';
 import { nextStatus, type OrderActor, type OrderEvent, type OrderStatus, type TransitionGuard } from '../domain';
 import { EVENT_UID, getService, ORDER_UID } from '../utils';
 import type { OrderRow } from './order-view';
@@ -47,7 +48,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
     const now = clock.now();
     let change: { row: OrderRow; from: OrderStatus; to: OrderStatus } | undefined;
 
-    const updated = await strapi.db.transaction(async ({ trx }) => {
+    const updated = await transaction(strapi, async ({ trx }) => {
       const row = (await strapi.db.query(ORDER_UID).findOne({ where: { id: orderId } })) as OrderRow | null;
       if (!row) throw notFound('订单不存在');
       const from = row.orderStatus;
@@ -61,8 +62,8 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
       if (count !== 1) {
         throw new DomainError('INVALID_TRANSITION', '订单状态已变化，请刷新后重试', { from, event: request.event, actor: request.actor.type });
       }
-      // updateMany writes columns only; relations (worker) go through a regular update.
-      if (Object.keys(relations).length) await strapi.db.query(ORDER_UID).update({ where: { id: orderId }, data: relations });
+      // updateMany writes columns only; relations (worker) go to their link tables in this transaction.
+      if (Object.keys(relations).length) await updateRelations(strapi, trx, ORDER_UID, orderId, relations);
       await strapi.db.query(EVENT_UID).create({
         data: {
           order: orderId,

@@ -89,13 +89,15 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
   /** Marks a refund done: ledger, payment totals and the order, once. */
   async complete(refundId: number, channelRefundId: string, raw: unknown) {
     let done: any;
-    await strapi.db.transaction(async () => {
+    await strapi.db.transaction(async ({ trx }) => {
       const refund = await strapi.db.query(REFUND_UID).findOne({ where: { id: refundId } });
       const { count } = await strapi.db.query(REFUND_UID).updateMany({
         where: { id: refundId, refundStatus: { $in: ['pending', 'processing'] } },
         data: { refundStatus: 'success', channelRefundId, completedAt: clock.now(), raw: raw as object },
       });
       if (count !== 1) return;
+      // Two refunds of one payment can complete at once (two notifications): serialise the totals.
+      await lockRow(strapi.db.connection, trx, 'payments', refund.paymentRef);
       const payment = await strapi.db.query(PAYMENT_UID).findOne({ where: { id: refund.paymentRef } });
       const refundedAmount = payment.refundedAmount + refund.amount;
       await strapi.db.query(PAYMENT_UID).update({
