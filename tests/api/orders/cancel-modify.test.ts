@@ -137,6 +137,37 @@ describe('modification before acceptance', () => {
     expect(cheaper.body.data.amounts).toMatchObject({ total: 9000, paid: 18000, balanceDue: 0, refunded: 9000, refundPending: 0 });
   });
 
+  it('lets one of several simultaneous changes through and keeps the money consistent', async () => {
+    const order = await inState('pending_acceptance');
+    const results = await Promise.all(
+      [2, 3, 5, 6, 7, 8].map((quantity) => app.http.patch(`/api/orders/${order.documentId}`).set(w.member.auth).send({ quantity })),
+    );
+    const outcomes = results.map((r) => (r.status === 200 ? 'ok' : `${r.status} ${r.body.error?.details?.code}`));
+    expect(outcomes.filter((o) => o !== 'ok' && o !== '409 CONFLICT')).toEqual([]);
+    expect(results.filter((r) => r.status === 200).length).toBeGreaterThanOrEqual(1);
+    const after = (await app.http.get(`/api/orders/${order.documentId}`).set(w.member.auth).expect(200)).body.data;
+    const a = after.amounts;
+    expect(a.total).toBe(after.quantity * 4500);
+    // What was paid, minus what went back or is owed back, plus what is still due, is the price.
+    expect(a.paid - a.refunded - a.refundPending + a.balanceDue).toBe(a.total);
+  });
+
+  it('refunds on cancellation only what the platform still holds after an earlier partial refund', async () => {
+    const order = await inState('pending_acceptance');
+    await app.http.patch(`/api/orders/${order.documentId}`).set(w.member.auth).send({ quantity: 2 }).expect(200);
+    const cancelled = await cancel(order.documentId).expect(200);
+    expect(cancelled.body.data.amounts).toMatchObject({ total: 9000, paid: 18000, refunded: 18000, refundPending: 0, cancellationFee: 0 });
+    const payments = await app.strapi.db.query('plugin::payments.payment').findMany({ where: { orderRef: (await app.strapi.db.query('plugin::orders.order').findOne({ where: { documentId: order.documentId } })).id } });
+    expect(payments.map((p: any) => [p.paymentStatus, p.refundedAmount])).toEqual([['refunded', 18000]]);
+  });
+
+  it('asks a member who got money back and then booked more for the real difference', async () => {
+    const order = await inState('pending_acceptance');
+    await app.http.patch(`/api/orders/${order.documentId}`).set(w.member.auth).send({ quantity: 2 }).expect(200);
+    const dearer = await app.http.patch(`/api/orders/${order.documentId}`).set(w.member.auth).send({ quantity: 8 }).expect(200);
+    expect(dearer.body.data.amounts).toMatchObject({ total: 36000, paid: 18000, refunded: 9000, balanceDue: 27000 });
+  });
+
   it('refuses an empty change, a past time and someone else’s order', async () => {
     const order = await placed();
     await app.http.patch(`/api/orders/${order.documentId}`).set(w.member.auth).send({}).expect(400);

@@ -7,3 +7,4 @@ export * from './booking-time';
 export * from './recurrence';
 export * from './order-no';
 export * from './exceptions';
+export * from './balance';

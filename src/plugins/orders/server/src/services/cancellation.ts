@@ -1,6 +1,6 @@
 import type { Core } from '@strapi/strapi';
 import { clock } from '../../../../../runtime/clock';
-import { cancellationFee, type OrderActor } from '../domain';
+import { amountHeld, cancellationFee, type OrderActor } from '../domain';
 import { getService, ORDER_UID } from '../utils';
 import { cancellationFeeKept } from '../../../../settlement/server/src/domain/ledger';
 import type { OrderRow } from './order-view';
@@ -27,7 +27,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
       reason: request.reason,
       within: async ({ trx, row }) => {
         outcome = cancellationFee(
-          { status: row.orderStatus, scheduledAt: row.scheduledAt, now: clock.now(), paid: row.paid, total: row.total },
+          { status: row.orderStatus, scheduledAt: row.scheduledAt, now: clock.now(), paid: amountHeld(row), total: row.total },
           request.waiveFee ? [] : settings.cancellationPolicy,
         );
         await getService(strapi, 'eligibility').releaseSlots(trx, row.id);
@@ -37,9 +37,9 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
           await strapi.plugin('settlement')?.service('ledger').post(cancellationFeeKept(row.orderNo, outcome.fee, `取消费 ${row.orderNo}`));
         }
       },
-      patch: (_row, _to, now) => ({
+      patch: (row, _to, now) => ({
         cancellationFee: outcome.fee,
-        refundPending: outcome.refund,
+        refundPending: row.refundPending + outcome.refund,
         cancelledAt: now,
         cancelReason: request.reason,
         cancelledBy: request.actor.type,

@@ -1,7 +1,7 @@
 import type { Core } from '@strapi/strapi';
 import { clock } from '../../../../../runtime/clock';
 import { DomainError, notFound } from '../../../../../runtime/errors';
-import { assertModifiable, resolveStart, slotsFor, type Quote } from '../domain';
+import { assertModifiable, priceChange, resolveStart, slotsFor, type Quote } from '../domain';
 import { EVENT_UID, getService, ORDER_UID } from '../utils';
 import type { OrderRow } from './order-view';
 import { defaultDuration, type Requirements } from './place-order';
@@ -100,8 +100,10 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
     const settlement = settle(order, quote);
 
     const fresh: OrderRow = await strapi.db.transaction(async ({ trx }) => {
+      // The price difference was settled against the amounts we read: another modification or
+      // payment landing meanwhile must not be overwritten with them.
       const { count } = await strapi.db.query(ORDER_UID).updateMany({
-        where: { id: order.id, orderStatus: order.orderStatus },
+        where: { id: order.id, orderStatus: order.orderStatus, total: order.total, paid: order.paid, refundPending: order.refundPending },
         data: {
           quantity: quote.items[0]?.quantity ?? quantity,
           packageCode: packageCode ?? null,
@@ -121,7 +123,11 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
           refundPending: order.refundPending + settlement.refund,
         },
       });
-      if (count !== 1) throw new DomainError('ORDER_NOT_MODIFIABLE', '订单状态已变化，无法修改');
+      if (count !== 1) {
+        const current = (await strapi.db.query(ORDER_UID).findOne({ where: { id: order.id }, select: ['orderStatus'] })) as { orderStatus: string };
+        if (current.orderStatus !== order.orderStatus) throw new DomainError('ORDER_NOT_MODIFIABLE', '订单状态已变化，无法修改');
+        throw new DomainError('CONFLICT', '订单刚被修改过，请刷新后重试');
+      }
       const pointsBack = order.pointsUsed - quote.pointsUsed;
       if (pointsBack > 0) {
         await strapi.service('api::marketing.points').post(trx, memberId, {
@@ -151,8 +157,8 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
   },
 });
 
-/** What a price change means for money already paid. */
-export function settle(order: Pick<OrderRow, 'paid' | 'orderStatus'>, quote: Pick<Quote, 'total' | 'balanceDue'>) {
+/** What a price change means for money already paid (an unpaid order just takes the new quote). */
+export function settle(order: Pick<OrderRow, 'paid' | 'refunded' | 'refundPending'>, quote: Pick<Quote, 'total' | 'balanceDue'>) {
   if (order.paid === 0) return { balanceDue: quote.balanceDue, refund: 0 };
-  return { balanceDue: Math.max(0, quote.total - order.paid), refund: Math.max(0, order.paid - quote.total) };
+  return priceChange(order, quote.total);
 }

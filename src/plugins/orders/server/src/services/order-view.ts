@@ -1,5 +1,7 @@
 import { maskPhone, workerDisplayName } from '../../../../../api/people/domain/privacy';
-import { ORDER_STATUS_LABELS, type OrderStatus } from '../domain';
+import { amountDueNow, ORDER_STATUS_LABELS, type OrderStatus } from '../domain';
+
+export { amountDueNow };
 
 /**
  * What members, workers and operators see of an order. A worker sees the customer's exact
@@ -55,12 +57,6 @@ export interface OrderRow {
   events?: any[];
 }
 
-/** What the member still has to pay right now: the deposit or full amount, then the balance. */
-export function amountDueNow(row: Pick<OrderRow, 'orderStatus' | 'paymentMode' | 'total' | 'deposit' | 'balanceDue' | 'paid'>): number {
-  if (row.orderStatus === 'pending_payment') return Math.max(0, (row.paymentMode === 'deposit' ? row.deposit : row.total) - row.paid);
-  if (row.orderStatus === 'pending_final_payment') return Math.max(0, row.total - row.paid);
-  return 0;
-}
 
 const workerView = (w: any) =>
   w

@@ -1,5 +1,6 @@
 import type { Core } from '@strapi/strapi';
 import { DomainError } from '../../../../../runtime/errors';
+import { amountDueNow } from '../domain';
 import { lockRow } from '../../../../../runtime/row-lock';
 import { transaction } from '../../../../../runtime/transaction';
 import { getService, ORDER_UID } from '../utils';
@@ -21,7 +22,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
       actor: { type: 'system' },
       data: { stage: payment.stage, amount: payment.amount, reference: payment.reference },
       within: async ({ row, now }) => {
-        const due = payment.stage === 'final' ? row.total - row.paid : row.paymentMode === 'deposit' ? row.deposit : row.total;
+        const due = amountDueNow(row);
         if (payment.amount !== due) {
           throw new DomainError('PAYMENT_AMOUNT_MISMATCH', '支付金额与订单应付金额不符', { expected: due, received: payment.amount });
         }

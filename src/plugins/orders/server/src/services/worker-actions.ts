@@ -1,6 +1,6 @@
 import type { Core } from '@strapi/strapi';
 import { DomainError, forbidden, notFound } from '../../../../../runtime/errors';
-import { slotsFor, type OrderEvent } from '../domain';
+import { amountOutstanding, slotsFor, type OrderEvent } from '../domain';
 import { getService, ORDER_UID } from '../utils';
 import type { OrderRow } from './order-view';
 
@@ -68,7 +68,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         event,
         actor: { type: 'worker', id: workerUserId },
         reason,
-        guard: event === 'complete' ? { balanceDue: Math.max(0, order.total - order.paid) } : undefined,
+        guard: event === 'complete' ? { balanceDue: amountOutstanding(order) } : undefined,
         within:
           event === 'release' || event === 'complete'
             ? async ({ trx, row }) => {

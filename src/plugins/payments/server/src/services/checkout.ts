@@ -7,6 +7,7 @@ import { tradeNo } from '../domain/trade-no';
 import type { Channel, ClientType } from '../providers/types';
 import { getService, ledger, ordersPort, PAYMENT_UID } from '../utils';
 import { walletPayment } from '../../../../settlement/server/src/domain/ledger';
+import { amountDueNow } from '../../../../orders/server/src/domain/balance';
 
 export interface PayRequest {
   channel: Channel;
@@ -50,10 +51,10 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
     let amount: number;
     if (order.orderStatus === 'pending_payment') {
       stage = order.paymentMode === 'deposit' ? 'deposit' : 'full';
-      amount = (stage === 'deposit' ? order.deposit : order.total) - order.paid;
+      amount = amountDueNow(order);
     } else if (order.orderStatus === 'pending_final_payment') {
       stage = 'final';
-      amount = order.total - order.paid;
+      amount = amountDueNow(order);
     } else {
       throw new DomainError('INVALID_TRANSITION', '订单当前无需支付', { status: order.orderStatus });
     }
