@@ -41,7 +41,7 @@ export async function retryOnLockConflict<T>(work: () => Promise<T>, options: Re
   }
 }
 
-type Work<T> = (context: { trx: Knex.Transaction }) => Promise<T>;
+type Work<T> = (context: { trx: Knex.Transaction; onCommit: (callback: () => void) => void }) => Promise<T>;
 
 export function transaction<T>(strapi: Core.Strapi, work: Work<T>, options?: RetryOptions): Promise<T> {
   const run = () => strapi.db.transaction(work as any) as Promise<T>;

@@ -47,6 +47,33 @@ it('tells the member and the worker about every status change', async () => {
   expect(workerSaw).toEqual(['accepted', 'on_the_way']);
 });
 
+it('says nothing about a change rolled back with the payment it belonged to, and tells it once committed', async () => {
+  const memberSocket = await open(w.member.jwt);
+  const memberSaw: string[] = [];
+  memberSocket.on('order:status', (e: { status: string }) => memberSaw.push(e.status));
+  const res = await app.http
+    .post('/api/orders')
+    .set(w.member.auth)
+    .send({ serviceItem: w.hourly, quantity: 2, address: w.address, scheduledAt: localAt(3, 9), paymentMode: 'full' })
+    .expect(201);
+  const { documentId, amounts } = res.body.data;
+  const port = app.strapi.plugin('orders').service('payments-port');
+
+  await expect(
+    app.strapi.db.transaction(async () => {
+      await port.recordPayment(documentId, { stage: 'full', amount: amounts.total, reference: 'rolled-back' });
+      throw new Error('the ledger posting failed');
+    }),
+  ).rejects.toThrow('the ledger posting failed');
+  await new Promise((r) => setTimeout(r, 200));
+  expect(memberSaw).toEqual([]);
+  expect((await app.http.get(`/api/orders/${documentId}`).set(w.member.auth).expect(200)).body.data.status).toBe('pending_payment');
+
+  await app.strapi.db.transaction(() => port.recordPayment(documentId, { stage: 'full', amount: amounts.total, reference: 'committed' }));
+  await new Promise((r) => setTimeout(r, 200));
+  expect(memberSaw).toEqual(['pending_acceptance']);
+});
+
 describe('instant bookings', () => {
   const { fromZonedTime, zonedParts } = require('../../../src/runtime/clock');
   const today = zonedParts(new Date(Date.now() + 86_400_000), 'Asia/Shanghai');

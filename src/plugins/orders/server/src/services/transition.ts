@@ -46,9 +46,12 @@ function splitPatch(patch: Record<string, unknown>) {
 export default ({ strapi }: { strapi: Core.Strapi }) => ({
   async apply(orderId: number, request: TransitionRequest): Promise<OrderRow> {
     const now = clock.now();
+    const nested = strapi.db.inTransaction();
     let change: { row: OrderRow; from: OrderStatus; to: OrderStatus } | undefined;
 
-    const updated = await transaction(strapi, async ({ trx }) => {
+    let onCommitOfOuter: ((callback: () => void) => void) | undefined;
+    const updated = await transaction(strapi, async ({ trx, onCommit }) => {
+      onCommitOfOuter = onCommit;
       const row = (await strapi.db.query(ORDER_UID).findOne({ where: { id: orderId } })) as OrderRow | null;
       if (!row) throw notFound('订单不存在');
       const from = row.orderStatus;
@@ -85,16 +88,23 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
 
     if (change) {
       const { row, from, to } = change;
-      await getService(strapi, 'notify').statusChanged({
-        order: row.documentId,
-        orderNo: row.orderNo,
-        status: to,
-        from,
-        at: now.toISOString(),
-        memberId: row.memberId,
-        workerUserId: row.worker?.user?.id ?? null,
-        city: row.city?.adcode ?? null,
-      });
+      const publish = () =>
+        getService(strapi, 'notify').statusChanged({
+          order: row.documentId,
+          orderNo: row.orderNo,
+          status: to,
+          from,
+          at: now.toISOString(),
+          memberId: row.memberId,
+          workerUserId: row.worker?.user?.id ?? null,
+          city: row.city?.adcode ?? null,
+        });
+      if (nested) {
+        // Part of a larger unit (a payment notification): tell nobody until that unit commits.
+        onCommitOfOuter!(() => void publish().catch((err: Error) => strapi.log.error(`orders: status notification failed: ${err.message}`)));
+      } else {
+        await publish();
+      }
     }
     return updated;
   },
