@@ -1,5 +1,6 @@
 import { bootStrapi, type TestApp } from '../../helpers/strapi';
 import { buildOrderWorld, localAt, pay, type OrderWorld } from '../../helpers/orders';
+import { createCity } from '../../helpers/fixtures';
 
 let app: TestApp;
 let w: OrderWorld;
@@ -166,6 +167,21 @@ describe('modification before acceptance', () => {
     await app.http.patch(`/api/orders/${order.documentId}`).set(w.member.auth).send({ quantity: 2 }).expect(200);
     const dearer = await app.http.patch(`/api/orders/${order.documentId}`).set(w.member.auth).send({ quantity: 8 }).expect(200);
     expect(dearer.body.data.amounts).toMatchObject({ total: 36000, paid: 18000, refunded: 9000, balanceDue: 27000 });
+  });
+
+  it('moves an order to a new address in another city, city included, so the new city’s operators see it', async () => {
+    await createCity(app.strapi, '330100', '杭州', [30.2741, 120.1551]);
+    const hz = await app.http
+      .post('/api/addresses')
+      .set(w.member.auth)
+      .send({ data: { contact: '陈女士', phone: '13811110000', city: '330100', district: '西湖区', detail: '文三路 90 号', lat: 30.28, lng: 120.13 } })
+      .expect(201);
+    const order = await inState('pending_acceptance');
+    const res = await app.http.patch(`/api/orders/${order.documentId}`).set(w.member.auth).send({ address: hz.body.data.documentId }).expect(200);
+    expect(res.body.data.address).toMatchObject({ city: '330100', detail: '文三路 90 号' });
+    const row = await app.strapi.db.query('plugin::orders.order').findOne({ where: { documentId: order.documentId }, populate: { city: true, address: true } });
+    expect(row.city.adcode).toBe('330100');
+    expect(row.address.documentId).toBe(hz.body.data.documentId);
   });
 
   it('refuses an empty change, a past time and someone else’s order', async () => {

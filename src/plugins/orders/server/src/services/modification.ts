@@ -1,6 +1,7 @@
 import type { Core } from '@strapi/strapi';
 import { clock } from '../../../../../runtime/clock';
 import { DomainError, notFound } from '../../../../../runtime/errors';
+import { transaction, updateRelations } from '../../../../../runtime/transaction';
 import { assertModifiable, priceChange, resolveStart, slotsFor, type Quote } from '../domain';
 import { EVENT_UID, getService, ORDER_UID } from '../utils';
 import type { OrderRow } from './order-view';
@@ -99,7 +100,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
     );
     const settlement = settle(order, quote);
 
-    const fresh: OrderRow = await strapi.db.transaction(async ({ trx }) => {
+    const fresh: OrderRow = await transaction(strapi, async ({ trx }) => {
       // The price difference was settled against the amounts we read: another modification or
       // payment landing meanwhile must not be overwritten with them.
       const { count } = await strapi.db.query(ORDER_UID).updateMany({
@@ -112,7 +113,6 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
           instant: change.instant ?? (change.scheduledAt ? false : order.instant),
           requirements: change.requirements ?? order.requirements,
           addressSnapshot: address,
-          ...(addressId ? { address: addressId, city: cityId } : {}),
           subtotal: quote.subtotal,
           discount: quote.discount,
           pointsUsed: quote.pointsUsed,
@@ -128,6 +128,8 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
         if (current.orderStatus !== order.orderStatus) throw new DomainError('ORDER_NOT_MODIFIABLE', '订单状态已变化，无法修改');
         throw new DomainError('CONFLICT', '订单刚被修改过，请刷新后重试');
       }
+      // updateMany writes columns only: the address and its city (which 城市运营 scope by) are relations.
+      if (addressId) await updateRelations(strapi, trx, ORDER_UID, order.id, { address: addressId, city: cityId });
       const pointsBack = order.pointsUsed - quote.pointsUsed;
       if (pointsBack > 0) {
         await strapi.service('api::marketing.points').post(trx, memberId, {
