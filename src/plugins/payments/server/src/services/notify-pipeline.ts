@@ -1,5 +1,6 @@
 import type { Core } from '@strapi/strapi';
 import { clock } from '../../../../../runtime/clock';
+import { transaction } from '../../../../../runtime/transaction';
 import { paymentReceived, unmatchedReceipt, walletTopUp } from '../../../../settlement/server/src/domain/ledger';
 import { NotificationRejected, type Channel, type NotifyReply, type VerifiedNotification } from '../providers/types';
 import { getService, ledger, ordersPort, PAYMENT_UID } from '../utils';
@@ -76,7 +77,9 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
 
     let refundAfter: string | undefined;
     let order: any;
-    const changed = await strapi.db.transaction(async () => {
+    // A deadlock reported by MariaDB re-runs the whole unit; nothing in it leaves the database.
+    const changed = await transaction(strapi, async () => {
+      refundAfter = undefined;
       const { count } = await strapi.db.query(PAYMENT_UID).updateMany({
         where: { id: payment.id, paymentStatus: { $in: ['created', 'closed'] } },
         data: { paymentStatus: 'paid', transactionId: note.transactionId, channelTxKey: txKey, paidAt: note.at ?? clock.now(), rawNotification: note.raw as object },
