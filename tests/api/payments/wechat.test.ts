@@ -21,12 +21,16 @@ let w: OrderWorld;
 let keys: WechatKeys;
 let wechat: Awaited<ReturnType<typeof startWechatPayServer>>;
 const nowSeconds = () => Math.floor(Date.now() / 1000);
+// One merchant, three front ends: the mini-program (default), the 开放平台 app and a 公众号.
+const APP_APPID = 'wx8888888888888888';
+const OFFICIAL_ACCOUNT_APPID = 'wx7777777777777777';
 
 beforeAll(async () => {
   keys = makeWechatKeys();
   wechat = await startWechatPayServer(keys, (req) => {
     const sign = { privateKeyPem: keys.platform.privateKeyPem, serial: PLATFORM_SERIAL, timestamp: nowSeconds() };
     if (req.url.startsWith('/v3/pay/transactions/jsapi')) return { status: 200, body: { prepay_id: 'wx201410272009395522657a690389285100' }, sign };
+    if (req.url.startsWith('/v3/pay/transactions/app')) return { status: 200, body: { prepay_id: 'wx26112610000012345678901234567890' }, sign };
     if (req.url.startsWith('/v3/refund/domestic/refunds')) {
       const body = JSON.parse(req.body);
       // The refund API answers `status`; `refund_status` is the notification's name for it.
@@ -43,6 +47,8 @@ beforeAll(async () => {
     env: {
       WECHATPAY_MCHID: MCHID,
       WECHATPAY_APPID: APPID,
+      WECHATPAY_APP_APPID: APP_APPID,
+      WECHATPAY_EXTRA_APPIDS: ` ${OFFICIAL_ACCOUNT_APPID} `,
       WECHATPAY_SERIAL: MERCHANT_SERIAL,
       WECHATPAY_PRIVATE_KEY: keys.files.merchantKey,
       WECHATPAY_APIV3_KEY: API_V3_KEY,
@@ -131,4 +137,67 @@ it('refunds a cancellation through WeChat and completes it on the refund notific
   const ledger = app.strapi.plugin('settlement').service('ledger');
   expect(await ledger.balance('cash:wechat')).toBe(9000);
   expect(await ledger.trialBalance()).toBe(0);
+});
+
+describe('one merchant behind the mini-program, the app and the 公众号', () => {
+  async function unpaidOrder(day: number) {
+    return (
+      await app.http
+        .post('/api/orders')
+        .set(w.member.auth)
+        .send({ serviceItem: w.hourly, quantity: 2, address: w.address, scheduledAt: localAt(day, 14), paymentMode: 'full' })
+        .expect(201)
+    ).body.data;
+  }
+  const lastRequestBody = () => JSON.parse(wechat.received.at(-1)!.body);
+
+  it('pays in the app under the app’s own appid, signed for it', async () => {
+    const order = await unpaidOrder(5);
+    const res = await app.http.post(`/api/orders/${order.documentId}/pay`).set(w.member.auth).send({ channel: 'wechat', clientType: 'app' }).expect(201);
+    expect(lastRequestBody()).toMatchObject({ appid: APP_APPID, mchid: MCHID });
+    expect(res.body.data.params).toMatchObject({ appid: APP_APPID, partnerid: MCHID, prepayid: 'wx26112610000012345678901234567890', package: 'Sign=WXPay' });
+  });
+
+  it('pays inside the 公众号 under its appid when the page names it, and takes its notification', async () => {
+    const order = await unpaidOrder(6);
+    const res = await app.http
+      .post(`/api/orders/${order.documentId}/pay`)
+      .set(w.member.auth)
+      .send({ channel: 'wechat', openid: 'o-official-account-openid', appid: OFFICIAL_ACCOUNT_APPID })
+      .expect(201);
+    expect(lastRequestBody()).toMatchObject({ appid: OFFICIAL_ACCOUNT_APPID, payer: { openid: 'o-official-account-openid' } });
+    expect(res.body.data.params).toMatchObject({ appId: OFFICIAL_ACCOUNT_APPID });
+
+    const paid = paidTransaction({
+      appid: OFFICIAL_ACCOUNT_APPID,
+      out_trade_no: res.body.data.payment.outTradeNo,
+      transaction_id: '4200000001202611260000000601',
+      amount: { total: 9000, payer_total: 9000, currency: 'CNY', payer_currency: 'CNY' },
+    });
+    expect((await notify(buildNotification(keys, { payload: paid, timestamp: nowSeconds() }))).status).toBe(204);
+    expect((await app.http.get(`/api/orders/${order.documentId}`).set(w.member.auth)).body.data.status).toBe('pending_acceptance');
+  });
+
+  it('refuses a notification for an appid that is not ours, even signed by WeChat', async () => {
+    const order = await unpaidOrder(7);
+    const pay = await app.http.post(`/api/orders/${order.documentId}/pay`).set(w.member.auth).send({ channel: 'wechat', openid: 'oUpF8uMuAJO_M2pxb1Q9zNjWeS6o' }).expect(201);
+    const foreign = paidTransaction({ appid: 'wx1234567890abcdef', out_trade_no: pay.body.data.payment.outTradeNo, amount: { total: 9000 } });
+    expect((await notify(buildNotification(keys, { payload: foreign, timestamp: nowSeconds() }))).status).toBe(401);
+    expect((await app.http.get(`/api/orders/${order.documentId}`).set(w.member.auth)).body.data.status).toBe('pending_payment');
+  });
+
+  it('answers what the member’s app must change with a 400, not a channel failure', async () => {
+    const order = await unpaidOrder(8);
+    const before = wechat.received.length;
+    const url = `/api/orders/${order.documentId}/pay`;
+    const noOpenid = await app.http.post(url).set(w.member.auth).send({ channel: 'wechat' }).expect(400);
+    expect(noOpenid.body.error.details).toMatchObject({ code: 'VALIDATION_FAILED', field: 'openid' });
+    const notOurs = await app.http.post(url).set(w.member.auth).send({ channel: 'wechat', openid: 'o1', appid: 'wx1234567890abcdef' }).expect(400);
+    expect(notOurs.body.error.details).toMatchObject({ code: 'VALIDATION_FAILED', field: 'appid' });
+    expect(notOurs.body.error.message).toContain('未绑定');
+    await app.http.post(url).set(w.member.auth).send({ channel: 'wechat', openid: 'o1', appid: 'not-an-appid' }).expect(400);
+    const page = await app.http.post(url).set(w.member.auth).send({ channel: 'wechat', clientType: 'page' }).expect(400);
+    expect(page.body.error.details).toMatchObject({ code: 'VALIDATION_FAILED', field: 'clientType' });
+    expect(wechat.received.length).toBe(before);
+  });
 });

@@ -193,3 +193,13 @@ describe('platform certificate lifetime', () => {
     expect(() => wechatConfigFromEnv({ ...env, WECHATPAY_PLATFORM_SERIAL: PLATFORM_SERIAL })).toThrow(/several certificates/);
   });
 });
+
+describe('appids', () => {
+  it('reads the app appid and the further appids bound to the merchant', () => {
+    const config = wechatConfigFromEnv({ ...baseEnv(), WECHATPAY_APP_APPID: ' wx8888888888888888 ', WECHATPAY_EXTRA_APPIDS: 'wx7777777777777777, ,wx6666666666666666' });
+    expect(config).toMatchObject({ appid: APPID, appAppid: 'wx8888888888888888', extraAppids: ['wx7777777777777777', 'wx6666666666666666'] });
+    const plain = wechatConfigFromEnv(baseEnv());
+    expect(plain?.appAppid).toBeUndefined();
+    expect(plain?.extraAppids).toBeUndefined();
+  });
+});

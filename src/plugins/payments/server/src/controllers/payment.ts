@@ -13,6 +13,7 @@ const paySchema = yup
     stage: yup.string().oneOf(['deposit', 'final']),
     clientType: yup.string().oneOf(['jsapi', 'app', 'h5', 'native', 'page', 'wap']),
     openid: yup.string().max(64),
+    appid: yup.string().matches(/^wx[0-9a-zA-Z]{16}$/, 'appid 格式不正确'),
   })
   .noUnknown()
   .required();
@@ -23,6 +24,7 @@ const topUpSchema = yup
     channel: yup.string().oneOf(['wechat', 'alipay', 'unionpay', 'sandbox']).required(),
     clientType: yup.string().oneOf(['jsapi', 'app', 'h5', 'native', 'page', 'wap']),
     openid: yup.string().max(64),
+    appid: yup.string().matches(/^wx[0-9a-zA-Z]{16}$/, 'appid 格式不正确'),
   })
   .noUnknown()
   .required();
@@ -42,7 +44,7 @@ function rawBody(ctx: any): string {
 
 export default ({ strapi }: { strapi: Core.Strapi }) => ({
   async pay(ctx: any) {
-    const body = (await validateYupSchema(paySchema)(ctx.request.body)) as { channel: Channel; stage?: 'deposit' | 'final'; clientType?: any; openid?: string };
+    const body = (await validateYupSchema(paySchema)(ctx.request.body)) as { channel: Channel; stage?: 'deposit' | 'final'; clientType?: any; openid?: string; appid?: string };
     const result = await getService(strapi, 'checkout').payOrder(userId(ctx), ctx.params.id, { ...body, clientIp: ctx.request.ip });
     ctx.status = 201;
     ctx.body = { data: result };
@@ -87,7 +89,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
   },
 
   async topUp(ctx: any) {
-    const body = (await validateYupSchema(topUpSchema)(ctx.request.body)) as { amount: number; channel: Channel; clientType?: any; openid?: string };
+    const body = (await validateYupSchema(topUpSchema)(ctx.request.body)) as { amount: number; channel: Channel; clientType?: any; openid?: string; appid?: string };
     const { amount, ...request } = body;
     ctx.status = 201;
     ctx.body = { data: await getService(strapi, 'checkout').topUp(userId(ctx), amount, { ...request, clientIp: ctx.request.ip }) };

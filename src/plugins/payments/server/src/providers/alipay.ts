@@ -101,7 +101,7 @@ export function createAlipayProvider(config: AlipayConfig): PaymentProvider {
 
     async create(input) {
       const product = PRODUCTS[input.clientType];
-      if (!product) throw new ProviderError('alipay', `Alipay has no ${input.clientType} payment`, { clientType: input.clientType });
+      if (!product) throw new ProviderError('alipay', `Alipay has no ${input.clientType} payment`, { code: 'CLIENT_TYPE_UNSUPPORTED', clientType: input.clientType });
       assertFen(input.amount);
       if (input.amount <= 0) throw new ProviderError('alipay', 'Alipay cannot take a payment of 0', { amount: input.amount });
       const bizContent: Record<string, string> = {

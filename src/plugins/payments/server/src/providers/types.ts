@@ -23,6 +23,11 @@ export interface CreatePaymentInput {
   clientType: ClientType;
   /** WeChat JSAPI payer. */
   openid?: string;
+  /**
+   * WeChat: the mini-program or 公众号 the payer's openid belongs to (an openid is per appid).
+   * Must be one bound to the merchant; absent means the configured default for the client type.
+   */
+  appid?: string;
   clientIp?: string;
   notifyUrl: string;
   returnUrl?: string;
@@ -115,6 +120,13 @@ export class NotificationRejected extends Error {
     this.name = 'NotificationRejected';
   }
 }
+
+/**
+ * ProviderError codes that mean the request itself cannot be paid this way (the member's app
+ * must change something), as opposed to a channel that failed: 400, not 502.
+ */
+export const REQUEST_ERROR_CODES = ['OPENID_REQUIRED', 'CLIENT_IP_REQUIRED', 'CLIENT_TYPE_UNSUPPORTED', 'APPID_NOT_CONFIGURED'] as const;
+export type RequestErrorCode = (typeof REQUEST_ERROR_CODES)[number];
 
 /** The channel answered with an error or could not be reached; never treated as success. */
 export class ProviderError extends Error {

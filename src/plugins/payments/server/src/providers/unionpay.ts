@@ -120,7 +120,7 @@ export function createUnionPayProvider(config: UnionPayConfig): UnionPayProvider
       if (input.amount <= 0) throw new ProviderError('unionpay', 'UnionPay cannot take a payment of 0', { amount: input.amount });
       const browser = input.clientType === 'page' || input.clientType === 'wap' || input.clientType === 'h5';
       if (!browser && input.clientType !== 'app') {
-        throw new ProviderError('unionpay', `UnionPay has no ${input.clientType} payment`, { clientType: input.clientType });
+        throw new ProviderError('unionpay', `UnionPay has no ${input.clientType} payment`, { code: 'CLIENT_TYPE_UNSUPPORTED', clientType: input.clientType });
       }
       const now = config.now();
       if (input.expiresAt <= now) throw new ProviderError('unionpay', 'the payment has already expired', { expiresAt: input.expiresAt.toISOString() });

@@ -63,11 +63,22 @@ const ENDPOINT: Record<string, string> = {
   native: '/v3/pay/transactions/native',
 };
 
+/** The appid a payment goes under: the one the payer named (if bound to us), else the client type's. */
+function appidFor(config: ResolvedWechatPayConfig, input: CreatePaymentInput): string {
+  if (input.appid !== undefined) {
+    if (!config.appids.has(input.appid)) {
+      throw new ProviderError('wechat', `appid ${input.appid} is not bound to this merchant`, { code: 'APPID_NOT_CONFIGURED' });
+    }
+    return input.appid;
+  }
+  return input.clientType === 'app' ? config.appAppid : config.appid;
+}
+
 function orderBody(config: ResolvedWechatPayConfig, input: CreatePaymentInput): Json {
   const amount = assertFen(input.amount);
   if (amount < 1) throw new RangeError('a WeChat Pay order must be at least 1 fen');
   const body: Json = {
-    appid: config.appid,
+    appid: appidFor(config, input),
     mchid: config.mchid,
     description: input.description,
     out_trade_no: input.outTradeNo,
@@ -90,6 +101,7 @@ function orderBody(config: ResolvedWechatPayConfig, input: CreatePaymentInput): 
 
 /** What the client SDK needs to start paying, signed with the merchant key where WeChat asks. */
 function clientParams(config: ResolvedWechatPayConfig, input: CreatePaymentInput, data: Json | undefined): CreatePaymentResult {
+  const appid = appidFor(config, input);
   const timestamp = String(unixSeconds(config.now()));
   const nonce = Formatter.nonce(32);
   switch (input.clientType) {
@@ -99,12 +111,12 @@ function clientParams(config: ResolvedWechatPayConfig, input: CreatePaymentInput
       return {
         channelOrderId: prepayId,
         params: {
-          appId: config.appid,
+          appId: appid,
           timeStamp: timestamp,
           nonceStr: nonce,
           package: pkg,
           signType: 'RSA',
-          paySign: signLines(config.privateKey, config.appid, timestamp, nonce, pkg),
+          paySign: signLines(config.privateKey, appid, timestamp, nonce, pkg),
         },
       };
     }
@@ -113,13 +125,13 @@ function clientParams(config: ResolvedWechatPayConfig, input: CreatePaymentInput
       return {
         channelOrderId: prepayId,
         params: {
-          appid: config.appid,
+          appid: appid,
           partnerid: config.mchid,
           prepayid: prepayId,
           package: 'Sign=WXPay',
           noncestr: nonce,
           timestamp,
-          sign: signLines(config.privateKey, config.appid, timestamp, nonce, prepayId),
+          sign: signLines(config.privateKey, appid, timestamp, nonce, prepayId),
         },
       };
     }

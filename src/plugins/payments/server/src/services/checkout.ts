@@ -4,7 +4,7 @@ import { clock } from '../../../../../runtime/clock';
 import { DomainError, notFound } from '../../../../../runtime/errors';
 import { lockRow } from '../../../../../runtime/row-lock';
 import { tradeNo } from '../domain/trade-no';
-import type { Channel, ClientType } from '../providers/types';
+import { ProviderError, REQUEST_ERROR_CODES, type Channel, type ClientType, type RequestErrorCode } from '../providers/types';
 import { getService, ledger, ordersPort, PAYMENT_UID } from '../utils';
 import { walletPayment } from '../../../../settlement/server/src/domain/ledger';
 import { amountDueNow } from '../../../../orders/server/src/domain/balance';
@@ -14,7 +14,30 @@ export interface PayRequest {
   stage?: 'deposit' | 'final';
   clientType?: ClientType;
   openid?: string;
+  /** WeChat JSAPI: the mini-program or 公众号 the openid belongs to. */
+  appid?: string;
   clientIp?: string;
+}
+
+const REQUEST_ERRORS: Record<RequestErrorCode, { message: string; field?: string }> = {
+  OPENID_REQUIRED: { message: '微信内支付需要提供付款人 openid', field: 'openid' },
+  CLIENT_IP_REQUIRED: { message: '无法识别付款设备的 IP，请换用其他支付方式' },
+  CLIENT_TYPE_UNSUPPORTED: { message: '该支付方式不支持当前客户端，请更换 clientType', field: 'clientType' },
+  APPID_NOT_CONFIGURED: { message: '该小程序或公众号未绑定本商户号', field: 'appid' },
+};
+
+/**
+ * Why creating a channel payment failed, as the member's app should hear it: a request the
+ * channel cannot take is the caller's 400; anything else is the channel's 502.
+ */
+function channelFailure(err: unknown, channel: Channel): DomainError {
+  if (err instanceof DomainError) return err;
+  const code = err instanceof ProviderError ? (err.details.code as RequestErrorCode | undefined) : undefined;
+  if (code && (REQUEST_ERROR_CODES as readonly string[]).includes(code)) {
+    const { message, field } = REQUEST_ERRORS[code];
+    return new DomainError('VALIDATION_FAILED', message, { ...(field ? { field } : {}), channel, reason: code });
+  }
+  return new DomainError('UPSTREAM_UNAVAILABLE', '支付渠道暂时不可用，请稍后重试', { channel, reason: (err as Error).message });
 }
 
 const ORDER_UID = 'plugin::orders.order';
@@ -93,6 +116,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
         description: `${order.itemSnapshot?.name ?? '上门服务'} ${order.orderNo}`.slice(0, 127),
         clientType: base.clientType as ClientType,
         openid: request.openid,
+        appid: request.appid,
         clientIp: request.clientIp,
         notifyUrl: getService(strapi, 'urls').notifyUrl(request.channel),
         returnUrl: getService(strapi, 'urls').returnUrl(order.documentId, request.channel),
@@ -104,9 +128,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
     } catch (err) {
       // The channel refused or was unreachable: this attempt is over, the member can retry.
       await strapi.db.query(PAYMENT_UID).update({ where: { id: payment.id }, data: { paymentStatus: 'closed', closedAt: clock.now() } });
-      throw err instanceof DomainError
-        ? err
-        : new DomainError('UPSTREAM_UNAVAILABLE', '支付渠道暂时不可用，请稍后重试', { channel: request.channel, reason: (err as Error).message });
+      throw channelFailure(err, request.channel);
     }
   },
 
@@ -127,6 +149,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
         description: '上门余额充值',
         clientType: clientType as ClientType,
         openid: request.openid,
+        appid: request.appid,
         clientIp: request.clientIp,
         notifyUrl: getService(strapi, 'urls').notifyUrl(request.channel),
         returnUrl: getService(strapi, 'urls').walletPage(),
@@ -137,7 +160,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
       return { payment: publicPayment(payment), params: created.params };
     } catch (err) {
       await strapi.db.query(PAYMENT_UID).update({ where: { id: payment.id }, data: { paymentStatus: 'closed', closedAt: clock.now() } });
-      throw err instanceof DomainError ? err : new DomainError('UPSTREAM_UNAVAILABLE', '支付渠道暂时不可用，请稍后重试', { channel: request.channel });
+      throw channelFailure(err, request.channel);
     }
   },
 

@@ -16,7 +16,12 @@ export interface WechatPayPlatformKey {
 
 export interface WechatPayConfig {
   mchid: string;
+  /** The default appid: the mini-program's, for JSAPI, H5 and Native. */
   appid: string;
+  /** The 开放平台 mobile app's appid, for App payments (a mini-program appid cannot pay in an app). */
+  appAppid?: string;
+  /** Further appids bound to the merchant (a 公众号…); a JSAPI payer names theirs with `appid`. */
+  extraAppids?: string[];
   /** Serial number of the merchant API certificate (商户API证书序列号). */
   serial: string;
   /** Merchant API private key (apiclient_key.pem). */
@@ -48,6 +53,9 @@ export interface PlatformVerifier {
 export interface ResolvedWechatPayConfig {
   mchid: string;
   appid: string;
+  appAppid: string;
+  /** Every appid we pay under: a notification for any other is not ours. */
+  appids: Set<string>;
   serial: string;
   privateKey: KeyObject;
   apiV3Key: string;
@@ -106,9 +114,12 @@ export function resolveWechatPayConfig(config: WechatPayConfig): ResolvedWechatP
   const window = config.timestampWindowSeconds ?? 300;
   if (!Number.isInteger(window) || window <= 0) fail('timestampWindowSeconds must be a positive integer');
 
+  const appAppid = config.appAppid?.trim() || config.appid;
   return {
     mchid: config.mchid,
     appid: config.appid,
+    appAppid,
+    appids: new Set([config.appid, appAppid, ...(config.extraAppids ?? []).map((id) => id.trim()).filter(Boolean)]),
     serial: normalizeSerial(config.serial),
     privateKey,
     apiV3Key: config.apiV3Key,
@@ -182,6 +193,8 @@ export function wechatConfigFromEnv(
   return {
     mchid: env.WECHATPAY_MCHID!.trim(),
     appid: env.WECHATPAY_APPID!.trim(),
+    ...(env.WECHATPAY_APP_APPID?.trim() ? { appAppid: env.WECHATPAY_APP_APPID.trim() } : {}),
+    ...(env.WECHATPAY_EXTRA_APPIDS?.trim() ? { extraAppids: env.WECHATPAY_EXTRA_APPIDS.split(',').map((id) => id.trim()).filter(Boolean) } : {}),
     serial: env.WECHATPAY_SERIAL!.trim(),
     privateKey: pemOrFile(env.WECHATPAY_PRIVATE_KEY!, 'WECHATPAY_PRIVATE_KEY', readFile),
     apiV3Key: env.WECHATPAY_APIV3_KEY!.trim(),

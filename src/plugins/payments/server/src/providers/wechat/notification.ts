@@ -158,7 +158,7 @@ export function verifyWechatNotification(
   if (notification.merchantId !== config.mchid) {
     throw new NotificationRejected('merchant', `notification is for mchid ${notification.merchantId}`);
   }
-  if (notification.appId !== undefined && notification.appId !== config.appid) {
+  if (notification.appId !== undefined && !config.appids.has(notification.appId)) {
     throw new NotificationRejected('merchant', `notification is for appid ${notification.appId}`);
   }
   return notification;
