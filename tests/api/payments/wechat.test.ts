@@ -67,14 +67,18 @@ afterAll(async () => {
 const notify = (n: { body: string; headers: Record<string, string> }) =>
   app.http.post('/api/payments/notify/wechat').set(n.headers).set('Content-Type', 'application/json').send(n.body);
 
-async function orderWithWechatPayment(day: number) {
-  const order = (
+async function unpaidOrder(day: number, hour = 9) {
+  return (
     await app.http
       .post('/api/orders')
       .set(w.member.auth)
-      .send({ serviceItem: w.hourly, quantity: 2, address: w.address, scheduledAt: localAt(day, 9), paymentMode: 'full' })
+      .send({ serviceItem: w.hourly, quantity: 2, address: w.address, scheduledAt: localAt(day, hour), paymentMode: 'full' })
       .expect(201)
   ).body.data;
+}
+
+async function orderWithWechatPayment(day: number) {
+  const order = await unpaidOrder(day);
   const pay = await app.http.post(`/api/orders/${order.documentId}/pay`).set(w.member.auth).send({ channel: 'wechat', openid: 'oUpF8uMuAJO_M2pxb1Q9zNjWeS6o' }).expect(201);
   return { order, payment: pay.body.data.payment, params: pay.body.data.params };
 }
@@ -140,26 +144,17 @@ it('refunds a cancellation through WeChat and completes it on the refund notific
 });
 
 describe('one merchant behind the mini-program, the app and the 公众号', () => {
-  async function unpaidOrder(day: number) {
-    return (
-      await app.http
-        .post('/api/orders')
-        .set(w.member.auth)
-        .send({ serviceItem: w.hourly, quantity: 2, address: w.address, scheduledAt: localAt(day, 14), paymentMode: 'full' })
-        .expect(201)
-    ).body.data;
-  }
   const lastRequestBody = () => JSON.parse(wechat.received.at(-1)!.body);
 
   it('pays in the app under the app’s own appid, signed for it', async () => {
-    const order = await unpaidOrder(5);
+    const order = await unpaidOrder(5, 14);
     const res = await app.http.post(`/api/orders/${order.documentId}/pay`).set(w.member.auth).send({ channel: 'wechat', clientType: 'app' }).expect(201);
     expect(lastRequestBody()).toMatchObject({ appid: APP_APPID, mchid: MCHID });
     expect(res.body.data.params).toMatchObject({ appid: APP_APPID, partnerid: MCHID, prepayid: 'wx26112610000012345678901234567890', package: 'Sign=WXPay' });
   });
 
   it('pays inside the 公众号 under its appid when the page names it, and takes its notification', async () => {
-    const order = await unpaidOrder(6);
+    const order = await unpaidOrder(6, 14);
     const res = await app.http
       .post(`/api/orders/${order.documentId}/pay`)
       .set(w.member.auth)
@@ -179,7 +174,7 @@ describe('one merchant behind the mini-program, the app and the 公众号', () =
   });
 
   it('refuses a notification for an appid that is not ours, even signed by WeChat', async () => {
-    const order = await unpaidOrder(7);
+    const order = await unpaidOrder(7, 14);
     const pay = await app.http.post(`/api/orders/${order.documentId}/pay`).set(w.member.auth).send({ channel: 'wechat', openid: 'oUpF8uMuAJO_M2pxb1Q9zNjWeS6o' }).expect(201);
     const foreign = paidTransaction({ appid: 'wx1234567890abcdef', out_trade_no: pay.body.data.payment.outTradeNo, amount: { total: 9000 } });
     expect((await notify(buildNotification(keys, { payload: foreign, timestamp: nowSeconds() }))).status).toBe(401);
@@ -187,7 +182,7 @@ describe('one merchant behind the mini-program, the app and the 公众号', () =
   });
 
   it('answers what the member’s app must change with a 400, not a channel failure', async () => {
-    const order = await unpaidOrder(8);
+    const order = await unpaidOrder(8, 14);
     const before = wechat.received.length;
     const url = `/api/orders/${order.documentId}/pay`;
     const noOpenid = await app.http.post(url).set(w.member.auth).send({ channel: 'wechat' }).expect(400);
