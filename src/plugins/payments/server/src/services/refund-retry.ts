@@ -4,7 +4,6 @@ import { fenToYuan } from '../../../../../runtime/money';
 import { lockRow } from '../../../../../runtime/row-lock';
 import { isRetryableRefund, REFUND_STATUS_LABELS, type RefundStatus } from '../domain/payment-labels';
 import { refundable } from '../domain/payment-status';
-import type { Channel } from '../providers/types';
 import { getService, PAYMENT_UID, REFUND_UID } from '../utils';
 
 /**
@@ -48,33 +47,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
   async function send(refundId: number, outRefundNo: string) {
     const refund = await strapi.db.query(REFUND_UID).findOne({ where: { id: refundId } });
     const payment = await strapi.db.query(PAYMENT_UID).findOne({ where: { id: refund.paymentRef } });
-    if (payment.channel === 'balance') {
-      await refunds().complete(refund.id, `BALR${outRefundNo}`, { wallet: true });
-      return;
-    }
-    const provider = getService(strapi, 'channels').provider(payment.channel as Channel);
-    try {
-      const result = await provider.refund({
-        outTradeNo: payment.outTradeNo,
-        transactionId: payment.transactionId,
-        outRefundNo,
-        amount: refund.amount,
-        total: payment.amount,
-        reason: refund.reason,
-        notifyUrl: getService(strapi, 'urls').notifyUrl(payment.channel),
-      });
-      if (result.status === 'success') await refunds().complete(refund.id, result.refundId ?? outRefundNo, result.raw);
-      else if (result.status === 'processing') {
-        await strapi.db.query(REFUND_UID).updateMany({
-          where: { id: refund.id, refundStatus: 'pending' },
-          data: { refundStatus: 'processing', channelRefundId: result.refundId ?? null, raw: result.raw as object },
-        });
-      } else await refunds().fail(refund.id, result.raw);
-    } catch (err) {
-      // Still not sent: stays pending with the reason, for the next retry.
-      strapi.log.error(`payments: refund ${outRefundNo} retry could not be sent: ${(err as Error).message}`);
-      await strapi.db.query(REFUND_UID).updateMany({ where: { id: refund.id, refundStatus: 'pending' }, data: { raw: { error: (err as Error).message } } });
-    }
+    await refunds().send(refund, payment, outRefundNo);
   }
 
   return {

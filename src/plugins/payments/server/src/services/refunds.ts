@@ -55,9 +55,19 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
       return { payment, refund };
     });
 
+    await this.send(refund, payment, outRefundNo);
+    return this.view(refund.id);
+  },
+
+  /**
+   * Hands a pending refund to where the money came from, under `outRefundNo` (a retry after the
+   * channel turned one down needs a new number). A channel that cannot be reached leaves the
+   * refund pending for a retry from 支付流水; it is never reported as refunded.
+   */
+  async send(refund: { id: number; amount: number; reason: string }, payment: any, outRefundNo: string) {
     if (payment.channel === 'balance') {
       await this.complete(refund.id, `BALR${outRefundNo}`, { wallet: true });
-      return this.view(refund.id);
+      return;
     }
     const provider = getService(strapi, 'channels').provider(payment.channel as Channel);
     try {
@@ -65,9 +75,9 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
         outTradeNo: payment.outTradeNo,
         transactionId: payment.transactionId,
         outRefundNo,
-        amount,
+        amount: refund.amount,
         total: payment.amount,
-        reason,
+        reason: refund.reason,
         notifyUrl: getService(strapi, 'urls').notifyUrl(payment.channel),
       });
       if (result.status === 'success') await this.complete(refund.id, result.refundId ?? outRefundNo, result.raw);
@@ -79,11 +89,9 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
         });
       } else await this.fail(refund.id, result.raw);
     } catch (err) {
-      // Not sent: stays pending for a retry from 支付流水; never reported as refunded.
       strapi.log.error(`payments: refund ${outRefundNo} could not be sent: ${(err as Error).message}`);
       await strapi.db.query(REFUND_UID).updateMany({ where: { id: refund.id, refundStatus: 'pending' }, data: { raw: { error: (err as Error).message } } });
     }
-    return this.view(refund.id);
   },
 
   /** Marks a refund done: ledger, payment totals and the order, once. */
