@@ -74,11 +74,11 @@ function appidFor(config: ResolvedWechatPayConfig, input: CreatePaymentInput): s
   return input.clientType === 'app' ? config.appAppid : config.appid;
 }
 
-function orderBody(config: ResolvedWechatPayConfig, input: CreatePaymentInput): Json {
+function orderBody(config: ResolvedWechatPayConfig, input: CreatePaymentInput, appid: string): Json {
   const amount = assertFen(input.amount);
   if (amount < 1) throw new RangeError('a WeChat Pay order must be at least 1 fen');
   const body: Json = {
-    appid: appidFor(config, input),
+    appid,
     mchid: config.mchid,
     description: input.description,
     out_trade_no: input.outTradeNo,
@@ -100,8 +100,7 @@ function orderBody(config: ResolvedWechatPayConfig, input: CreatePaymentInput): 
 }
 
 /** What the client SDK needs to start paying, signed with the merchant key where WeChat asks. */
-function clientParams(config: ResolvedWechatPayConfig, input: CreatePaymentInput, data: Json | undefined): CreatePaymentResult {
-  const appid = appidFor(config, input);
+function clientParams(config: ResolvedWechatPayConfig, input: CreatePaymentInput, appid: string, data: Json | undefined): CreatePaymentResult {
   const timestamp = String(unixSeconds(config.now()));
   const nonce = Formatter.nonce(32);
   switch (input.clientType) {
@@ -157,8 +156,9 @@ export function createWechatPayProvider(options: WechatPayConfig): PaymentProvid
     async create(input) {
       const endpoint = ENDPOINT[input.clientType];
       if (!endpoint) throw unsupported(input.clientType);
-      const { data } = await request('POST', endpoint, orderBody(config, input));
-      return clientParams(config, input, data);
+      const appid = appidFor(config, input);
+      const { data } = await request('POST', endpoint, orderBody(config, input, appid));
+      return clientParams(config, input, appid, data);
     },
 
     async verifyNotify(rawBody, headers) {

@@ -71,16 +71,14 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
     if (!order) throw notFound('订单不存在');
 
     let stage: 'full' | 'deposit' | 'final';
-    let amount: number;
     if (order.orderStatus === 'pending_payment') {
       stage = order.paymentMode === 'deposit' ? 'deposit' : 'full';
-      amount = amountDueNow(order);
     } else if (order.orderStatus === 'pending_final_payment') {
       stage = 'final';
-      amount = amountDueNow(order);
     } else {
       throw new DomainError('INVALID_TRANSITION', '订单当前无需支付', { status: order.orderStatus });
     }
+    const amount = amountDueNow(order);
     if (request.stage && request.stage !== stage) {
       throw new DomainError('VALIDATION_FAILED', stage === 'final' ? '请支付尾款' : '请先支付定金或全款', { field: 'stage', expected: stage });
     }
