@@ -61,6 +61,16 @@ export async function buildOrderWorld(strapi: Core.Strapi, http: any): Promise<O
  * Pays what the order asks for right now through the sandbox channel (the same notify pipeline
  * as real channels), checking it is `amount` in `stage`.
  */
+/** A full-payment order for two hours of the hourly item, as the member places it: the API's answer. */
+export async function placeOrder(http: any, w: OrderWorld, day: number, hour = 9) {
+  const res = await http
+    .post('/api/orders')
+    .set(w.member.auth)
+    .send({ serviceItem: w.hourly, quantity: 2, address: w.address, scheduledAt: localAt(day, hour), paymentMode: 'full' })
+    .expect(201);
+  return res.body.data;
+}
+
 export async function pay(strapi: Core.Strapi, orderDocumentId: string, stage: 'full' | 'deposit' | 'final', amount: number) {
   const order = await strapi.db.query('plugin::orders.order').findOne({ where: { documentId: orderDocumentId }, select: ['memberId'] });
   const payments = strapi.plugin('payments');

@@ -1,5 +1,5 @@
 import { bootStrapi, type TestApp } from '../../helpers/strapi';
-import { buildOrderWorld, localAt, type OrderWorld } from '../../helpers/orders';
+import { buildOrderWorld, placeOrder, type OrderWorld } from '../../helpers/orders';
 import {
   alipayNotification,
   APP_ID,
@@ -81,15 +81,6 @@ function paidNotification(payment: { outTradeNo: string }, tradeNo: string, extr
   );
 }
 
-async function placeOrder(day: number) {
-  const res = await app.http
-    .post('/api/orders')
-    .set(w.member.auth)
-    .send({ serviceItem: w.hourly, quantity: 2, address: w.address, scheduledAt: localAt(day, 9), paymentMode: 'full' })
-    .expect(201);
-  return res.body.data;
-}
-
 async function payWithAlipay(orderDocumentId: string, clientType?: 'page' | 'wap' | 'app') {
   const res = await app.http
     .post(`/api/orders/${orderDocumentId}/pay`)
@@ -104,7 +95,7 @@ const paymentStatus = async (documentId: string) => (await app.http.get(`/api/pa
 const payEvents = (detail: { events: Array<{ event: string }> }) => detail.events.filter((e) => e.event === 'pay');
 
 it('creates page, wap and app payments signed with the application key', async () => {
-  const order = await placeOrder(2);
+  const order = await placeOrder(app.http, w, 2);
 
   const page = await payWithAlipay(order.documentId, 'page');
   expect(page.payment).toMatchObject({ channel: 'alipay', stage: 'full', amount: 9000, status: 'created' });
@@ -135,7 +126,7 @@ it('creates page, wap and app payments signed with the application key', async (
 });
 
 it('rejects forged and misaddressed notifications without changing anything, then takes the genuine one once', async () => {
-  const order = await placeOrder(3);
+  const order = await placeOrder(app.http, w, 3);
   const { payment } = await payWithAlipay(order.documentId, 'page');
   const cashBefore = await ledger().balance('cash:alipay');
 
@@ -176,7 +167,7 @@ it('rejects forged and misaddressed notifications without changing anything, the
 });
 
 it('records a first notification delivered ten times at once exactly once', async () => {
-  const order = await placeOrder(4);
+  const order = await placeOrder(app.http, w, 4);
   const { payment } = await payWithAlipay(order.documentId);
   const cashBefore = await ledger().balance('cash:alipay');
   const genuine = paidNotification(payment, '2026030122001400000000000102');
@@ -190,7 +181,7 @@ it('records a first notification delivered ten times at once exactly once', asyn
 });
 
 it('flags a payment whose notified amount differs for review and leaves the order unpaid', async () => {
-  const order = await placeOrder(5);
+  const order = await placeOrder(app.http, w, 5);
   const { payment } = await payWithAlipay(order.documentId);
   const suspenseBefore = await ledger().balance('suspense:payments');
 
@@ -217,7 +208,7 @@ it('answers 404 to a notification for a trade it never created, changing nothing
 });
 
 it('refunds a cancellation through Alipay at once and reconciles the ledger to the fen', async () => {
-  const order = await placeOrder(6);
+  const order = await placeOrder(app.http, w, 6);
   const { payment } = await payWithAlipay(order.documentId, 'app');
   const cashBefore = await ledger().balance('cash:alipay');
   expect((await notify(paidNotification(payment, '2026030122001400000000000105'))).text).toBe('success');
@@ -255,7 +246,7 @@ it('refunds a cancellation through Alipay at once and reconciles the ledger to t
 });
 
 it('sends back a second payment of an order already paid, leaving the order paid', async () => {
-  const order = await placeOrder(7);
+  const order = await placeOrder(app.http, w, 7);
   // The member opened the cashier on the computer, then paid on the phone as well.
   const first = await payWithAlipay(order.documentId, 'page');
   const second = await payWithAlipay(order.documentId, 'wap');

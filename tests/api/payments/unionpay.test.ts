@@ -1,6 +1,6 @@
 import crypto from 'crypto';
 import { bootStrapi, type TestApp } from '../../helpers/strapi';
-import { buildOrderWorld, localAt, type OrderWorld } from '../../helpers/orders';
+import { buildOrderWorld, placeOrder, type OrderWorld } from '../../helpers/orders';
 import {
   CERT_ID,
   consumeFields,
@@ -96,15 +96,6 @@ const refunded = (request: Record<string, string>, paidQueryId: string) =>
     respMsg: '退货成功 100%[0000000]',
   });
 
-async function placeOrder(day: number) {
-  const res = await app.http
-    .post('/api/orders')
-    .set(w.member.auth)
-    .send({ serviceItem: w.hourly, quantity: 2, address: w.address, scheduledAt: localAt(day, 9), paymentMode: 'full' })
-    .expect(201);
-  return res.body.data;
-}
-
 async function payWithUnionPay(orderDocumentId: string, clientType?: 'page' | 'wap' | 'app') {
   const res = await app.http
     .post(`/api/orders/${orderDocumentId}/pay`)
@@ -122,7 +113,7 @@ const eventsOf = (detail: { events: Array<{ event: string }> }, event: string) =
 const fromBeijing = (t: string) => Date.parse(`${t.slice(0, 4)}-${t.slice(4, 6)}-${t.slice(6, 8)}T${t.slice(8, 10)}:${t.slice(10, 12)}:${t.slice(12, 14)}+08:00`);
 
 it('hands a browser a form of signed consume fields and the app a tn from the gateway', async () => {
-  const order = await placeOrder(2);
+  const order = await placeOrder(app.http, w, 2);
 
   const page = await payWithUnionPay(order.documentId, 'page');
   expect(page.payment).toMatchObject({ channel: 'unionpay', stage: 'full', amount: 9000, status: 'created' });
@@ -172,7 +163,7 @@ it('hands a browser a form of signed consume fields and the app a tn from the ga
 });
 
 it('rejects forged and misaddressed notifications without changing anything, then takes the genuine one once', async () => {
-  const order = await placeOrder(3);
+  const order = await placeOrder(app.http, w, 3);
   const { payment, params } = await payWithUnionPay(order.documentId, 'page');
   const cashBefore = await ledger().balance('cash:unionpay');
   const qid = queryId();
@@ -214,7 +205,7 @@ it('rejects forged and misaddressed notifications without changing anything, the
 });
 
 it('records a first notification delivered ten times at once exactly once', async () => {
-  const order = await placeOrder(4);
+  const order = await placeOrder(app.http, w, 4);
   const { payment, params } = await payWithUnionPay(order.documentId);
   const cashBefore = await ledger().balance('cash:unionpay');
   const body = genuine(consumed(payment, params.txnTime, queryId()));
@@ -228,7 +219,7 @@ it('records a first notification delivered ten times at once exactly once', asyn
 });
 
 it('flags a payment whose notified amount differs for review and leaves the order unpaid', async () => {
-  const order = await placeOrder(5);
+  const order = await placeOrder(app.http, w, 5);
   const { payment, params } = await payWithUnionPay(order.documentId);
   const suspenseBefore = await ledger().balance('suspense:payments');
 
@@ -252,7 +243,7 @@ it('answers 404 to a notification for an order it never sent, changing nothing',
 });
 
 it('refunds a cancellation through UnionPay and completes it on the refund notification', async () => {
-  const order = await placeOrder(6);
+  const order = await placeOrder(app.http, w, 6);
   const { payment, params } = await payWithUnionPay(order.documentId, 'app');
   const cashBefore = await ledger().balance('cash:unionpay');
   const paidQueryId = queryId();
@@ -298,7 +289,7 @@ it('refunds a cancellation through UnionPay and completes it on the refund notif
 });
 
 it('counts a refund once when its notification overtakes the gateway answer and is then replayed', async () => {
-  const order = await placeOrder(7);
+  const order = await placeOrder(app.http, w, 7);
   const { payment, params } = await payWithUnionPay(order.documentId);
   const cashBefore = await ledger().balance('cash:unionpay');
   const paidQueryId = queryId();

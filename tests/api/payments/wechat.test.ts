@@ -1,5 +1,5 @@
 import { bootStrapi, type TestApp } from '../../helpers/strapi';
-import { buildOrderWorld, localAt, type OrderWorld } from '../../helpers/orders';
+import { buildOrderWorld, placeOrder, type OrderWorld } from '../../helpers/orders';
 import {
   API_V3_KEY,
   APPID,
@@ -67,18 +67,8 @@ afterAll(async () => {
 const notify = (n: { body: string; headers: Record<string, string> }) =>
   app.http.post('/api/payments/notify/wechat').set(n.headers).set('Content-Type', 'application/json').send(n.body);
 
-async function unpaidOrder(day: number, hour = 9) {
-  return (
-    await app.http
-      .post('/api/orders')
-      .set(w.member.auth)
-      .send({ serviceItem: w.hourly, quantity: 2, address: w.address, scheduledAt: localAt(day, hour), paymentMode: 'full' })
-      .expect(201)
-  ).body.data;
-}
-
 async function orderWithWechatPayment(day: number) {
-  const order = await unpaidOrder(day);
+  const order = await placeOrder(app.http, w, day);
   const pay = await app.http.post(`/api/orders/${order.documentId}/pay`).set(w.member.auth).send({ channel: 'wechat', openid: 'oUpF8uMuAJO_M2pxb1Q9zNjWeS6o' }).expect(201);
   return { order, payment: pay.body.data.payment, params: pay.body.data.params };
 }
@@ -147,14 +137,14 @@ describe('one merchant behind the mini-program, the app and the 公众号', () =
   const lastRequestBody = () => JSON.parse(wechat.received.at(-1)!.body);
 
   it('pays in the app under the app’s own appid, signed for it', async () => {
-    const order = await unpaidOrder(5, 14);
+    const order = await placeOrder(app.http, w, 5, 14);
     const res = await app.http.post(`/api/orders/${order.documentId}/pay`).set(w.member.auth).send({ channel: 'wechat', clientType: 'app' }).expect(201);
     expect(lastRequestBody()).toMatchObject({ appid: APP_APPID, mchid: MCHID });
     expect(res.body.data.params).toMatchObject({ appid: APP_APPID, partnerid: MCHID, prepayid: 'wx26112610000012345678901234567890', package: 'Sign=WXPay' });
   });
 
   it('pays inside the 公众号 under its appid when the page names it, and takes its notification', async () => {
-    const order = await unpaidOrder(6, 14);
+    const order = await placeOrder(app.http, w, 6, 14);
     const res = await app.http
       .post(`/api/orders/${order.documentId}/pay`)
       .set(w.member.auth)
@@ -174,7 +164,7 @@ describe('one merchant behind the mini-program, the app and the 公众号', () =
   });
 
   it('refuses a notification for an appid that is not ours, even signed by WeChat', async () => {
-    const order = await unpaidOrder(7, 14);
+    const order = await placeOrder(app.http, w, 7, 14);
     const pay = await app.http.post(`/api/orders/${order.documentId}/pay`).set(w.member.auth).send({ channel: 'wechat', openid: 'oUpF8uMuAJO_M2pxb1Q9zNjWeS6o' }).expect(201);
     const foreign = paidTransaction({ appid: 'wx1234567890abcdef', out_trade_no: pay.body.data.payment.outTradeNo, amount: { total: 9000 } });
     expect((await notify(buildNotification(keys, { payload: foreign, timestamp: nowSeconds() }))).status).toBe(401);
@@ -182,7 +172,7 @@ describe('one merchant behind the mini-program, the app and the 公众号', () =
   });
 
   it('answers what the member’s app must change with a 400, not a channel failure', async () => {
-    const order = await unpaidOrder(8, 14);
+    const order = await placeOrder(app.http, w, 8, 14);
     const before = wechat.received.length;
     const url = `/api/orders/${order.documentId}/pay`;
     const noOpenid = await app.http.post(url).set(w.member.auth).send({ channel: 'wechat' }).expect(400);
