@@ -35,6 +35,8 @@ export async function findByScore(strapi: Core.Strapi, ctx: any, controller: Con
     if (ctx.query[p] !== undefined) params[p] = ctx.query[p];
     delete ctx.query[p];
   }
+  // Query strings carry text; Strapi's yup validation is strict about types.
+  for (const p of ['lat', 'lng'] as const) if (typeof params[p] === 'string') params[p] = Number(params[p]);
   let where: { address?: string; lat?: number; lng?: number; city?: string; serviceItem?: string };
   try {
     where = (await validateYupSchema(schema)(params)) as typeof where;
