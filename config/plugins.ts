@@ -27,4 +27,5 @@ export default ({ env }: Core.Config.Shared.ConfigParams) => ({
   orders: { enabled: true, resolve: './src/plugins/orders' },
   settlement: { enabled: true, resolve: './src/plugins/settlement' },
   payments: { enabled: true, resolve: './src/plugins/payments' },
+  dispatch: { enabled: true, resolve: './src/plugins/dispatch' },
 });

@@ -114,7 +114,7 @@ export const CONTENT_TYPE_VIEWS: Readonly<Record<string, AdminViewSpec>> = {
       ['process'],
       ['tags'],
       ['packages'],
-      ['skills', 'salesCount'],
+      ['skills', 'minSkillLevel', 'salesCount'],
     ],
     fields: {
       name: { label: '服务名称', placeholder: '如：日常保洁（2 小时）' },
@@ -146,6 +146,7 @@ export const CONTENT_TYPE_VIEWS: Readonly<Record<string, AdminViewSpec>> = {
       tags: { label: '标签' },
       packages: { label: '优惠套餐', description: '按数量打包的优惠价，如 4 次日常保洁 ¥520' },
       skills: { label: '所需技能', description: '派单时只匹配掌握这些技能的师傅' },
+      minSkillLevel: { label: '最低技能等级', description: '1 初级 … 5 资深；派单只匹配该技能等级不低于此值的师傅' },
       salesCount: { label: '销量', description: MAINTAINED },
     },
   },
@@ -263,6 +264,7 @@ export const CONTENT_TYPE_VIEWS: Readonly<Record<string, AdminViewSpec>> = {
       ['businessHours'],
       ['booking'],
       ['dispatch'],
+      ['dispatchModes'],
       ['cancellationPolicy'],
       ['commission'],
       ['categoryCommissions'],
@@ -278,6 +280,7 @@ export const CONTENT_TYPE_VIEWS: Readonly<Record<string, AdminViewSpec>> = {
       businessHours: { label: '营业时间' },
       booking: { label: '预约规则' },
       dispatch: { label: '派单规则' },
+      dispatchModes: { label: '按城市/分类的派单模式', description: '优先级：城市+分类 > 分类 > 城市 > 派单规则中的默认模式' },
       cancellationPolicy: {
         label: '取消扣费规则',
         description: '师傅接单后会员取消时，按订单状态和距服务开始的小时数收取的费用；接单前取消免费',
@@ -309,6 +312,9 @@ export const CONTENT_TYPE_VIEWS: Readonly<Record<string, AdminViewSpec>> = {
       ['certificates'],
       ['workHistory'],
       ['homeLat', 'homeLng', 'serviceRadiusMeters'],
+      ['acceptingOrders', 'maxOrdersPerDay'],
+      ['availability'],
+      ['leave'],
       ['rating', 'reviewCount', 'completedOrders'],
       ['ratingQuality', 'ratingAttitude', 'ratingSkill'],
     ],
@@ -329,6 +335,10 @@ export const CONTENT_TYPE_VIEWS: Readonly<Record<string, AdminViewSpec>> = {
       homeLat: { label: '常住地纬度', description: '用于计算接单距离' },
       homeLng: { label: '常住地经度', description: '用于计算接单距离' },
       serviceRadiusMeters: { label: '服务半径（米）', description: '只派发此距离内的订单；10000 = 10 公里' },
+      acceptingOrders: { label: '接单开关', description: '关闭后不再收到派单和抢单（师傅可在 App 里自己开关）' },
+      maxOrdersPerDay: { label: '每日最多接单', description: '留空则按平台参数中的派单规则' },
+      availability: { label: '每周可接单时段', description: '按星期设置；一个时段都不设时按营业时间每天可接单；同一天的时段不能重叠' },
+      leave: { label: '请假与休息日', description: '期间不派单；已接订单落在其中时无法保存' },
       auditStatus: {
         label: '审核状态',
         description: 'pending = 待审核，approved = 已通过，rejected = 已驳回；通过后账号获得师傅权限',
@@ -822,6 +832,16 @@ export const COMPONENT_VIEWS: Readonly<Record<string, AdminViewSpec>> = {
       end: { label: '结束时间', description: `${HH_MM}；24:00 表示到当天结束`, placeholder: '12:00' },
     },
   },
+  'people.leave': {
+    mainField: 'startsAt',
+    edit: [['kind', 'startsAt', 'endsAt'], ['reason']],
+    fields: {
+      kind: { label: '类型', description: 'leave = 请假，day_off = 休息日' },
+      startsAt: { label: '开始时间' },
+      endsAt: { label: '结束时间' },
+      reason: { label: '原因' },
+    },
+  },
   'people.work-history': {
     mainField: 'employer',
     edit: [['employer', 'role'], ['from', 'to', 'verified'], ['description']],
@@ -898,6 +918,8 @@ export const COMPONENT_VIEWS: Readonly<Record<string, AdminViewSpec>> = {
       ['maxCandidates', 'maxOrdersPerDay'],
       ['weightDistance', 'weightRating', 'weightExperience'],
       ['weightWorkload', 'weightPreference', 'weightRepeatCustomer'],
+      ['weightAcceptance', 'searchRadiusMeters'],
+      ['offersPerRound', 'maxRounds', 'batchIntervalSeconds'],
     ],
     fields: {
       mode: {
@@ -914,6 +936,22 @@ export const COMPONENT_VIEWS: Readonly<Record<string, AdminViewSpec>> = {
       weightPreference: { label: '会员偏好权重', description: '0–100，越大越看重会员的性别等偏好' },
       weightRepeatCustomer: { label: '老客户权重', description: '0–100，越大越倾向派给服务过该会员的师傅' },
       maxOrdersPerDay: { label: '每位师傅每日最多接单' },
+      weightAcceptance: { label: '接单率权重', description: '0–100，越大越倾向派给近 30 天接单率高的师傅' },
+      searchRadiusMeters: { label: '搜索半径（米）', description: '在订单地址这个距离内找师傅，再按各师傅自己的服务半径筛选' },
+      offersPerRound: { label: '每轮派单人数', description: '系统派单时每轮依次派给几位师傅；抢单每轮同时推送' },
+      maxRounds: { label: '派单轮数', description: '几轮都无人接单后提醒城市运营人工处理' },
+      batchIntervalSeconds: { label: '批量派单间隔（秒）', description: '批量最优派单模式下每隔多久计算一次' },
+    },
+  },
+  'settings.dispatch-mode-rule': {
+    edit: [['cityAdcode', 'categorySlug', 'mode']],
+    fields: {
+      cityAdcode: { label: '城市编码', description: '6 位行政区划代码，如 310100（上海）；留空表示所有城市', placeholder: '310100' },
+      categorySlug: { label: '分类标识', description: '服务分类的英文标识，如 home-cleaning；留空表示所有分类', placeholder: 'home-cleaning' },
+      mode: {
+        label: '派单模式',
+        description: 'recommend = 智能推荐，assign = 系统派单，grab = 抢单，batch = 批量最优派单，manual = 人工派单',
+      },
     },
   },
   'settings.points-rules': {

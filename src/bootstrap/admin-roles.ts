@@ -31,7 +31,7 @@ export const ADMIN_ROLES: RoleSpec[] = [
       'api::marketing.points-entry': ['read'],
       ...Object.fromEntries(CATALOG.map((uid) => [uid, ['read'] as Crud[]])),
     },
-    plugins: ['plugin::upload.read', 'plugin::orders.read', 'plugin::orders.manage', 'plugin::payments.read'],
+    plugins: ['plugin::upload.read', 'plugin::orders.read', 'plugin::orders.manage', 'plugin::payments.read', 'plugin::dispatch.read', 'plugin::dispatch.manage'],
   },
   {
     name: '财务',
@@ -56,7 +56,7 @@ export const ADMIN_ROLES: RoleSpec[] = [
       'api::people.address': ['read'],
       'api::settings.city': ['read'],
     },
-    plugins: ['plugin::upload.read', 'plugin::upload.assets.create', 'plugin::upload.assets.update', 'plugin::orders.read', 'plugin::orders.manage', 'plugin::payments.read'],
+    plugins: ['plugin::upload.read', 'plugin::upload.assets.create', 'plugin::upload.assets.update', 'plugin::orders.read', 'plugin::orders.manage', 'plugin::payments.read', 'plugin::dispatch.read', 'plugin::dispatch.manage'],
   },
 ];
 

@@ -48,6 +48,26 @@ export const MEMBER_ACTIONS = [
   ...['pay', 'wallet', 'topUp', 'confirmSandbox', 'findOne'].map((a) => `plugin::payments.payment.${a}`),
 ];
 
+// --- dispatch plugin (issue 11): kept in one block so the per-role lists can absorb it as a unit.
+/** Members: 智能推荐, blocking workers, and reading their own worker profile (404 until they are one). */
+export const DISPATCH_MEMBER_ACTIONS = [
+  'plugin::dispatch.matching.recommend',
+  'plugin::dispatch.matching.blocks',
+  'plugin::dispatch.matching.block',
+  'plugin::dispatch.matching.unblock',
+  'plugin::dispatch.me-worker.find',
+];
+/** Workers: their profile and schedule, their offers and the grab pool, rejecting an offer. */
+export const DISPATCH_WORKER_ACTIONS = [
+  ...DISPATCH_MEMBER_ACTIONS,
+  'plugin::dispatch.me-worker.update',
+  'plugin::dispatch.me-worker.findSchedule',
+  'plugin::dispatch.me-worker.updateSchedule',
+  'plugin::dispatch.matching.offers',
+  'plugin::dispatch.matching.reject',
+];
+// --- end dispatch
+
 export const WORKER_ACTIONS = [
   ...MEMBER_ACTIONS,
   ...['accept', 'depart', 'arrive', 'start', 'pause', 'resume', 'complete', 'release'].map((a) => `plugin::orders.order.${a}`),
@@ -79,6 +99,8 @@ export async function ensureUserRoles(strapi: Core.Strapi): Promise<void> {
   await grant(strapi, publicRole.id, PUBLIC_ACTIONS);
   await grant(strapi, memberRole.id, MEMBER_ACTIONS);
   await grant(strapi, workerRole.id, WORKER_ACTIONS);
+  await grant(strapi, memberRole.id, DISPATCH_MEMBER_ACTIONS);
+  await grant(strapi, workerRole.id, DISPATCH_WORKER_ACTIONS);
 }
 
 export async function findRoleId(strapi: Core.Strapi, type: string): Promise<number> {

@@ -22,6 +22,8 @@ export interface NearOptions {
 
 export interface Geo {
   upsert(set: string, member: string, at: LatLng): Promise<void>;
+  /** Many at once (boot-time sync of a whole set): one round trip per batch with Redis. */
+  upsertMany(set: string, entries: ReadonlyArray<{ member: string; at: LatLng }>): Promise<void>;
   remove(set: string, member: string): Promise<void>;
   position(set: string, member: string): Promise<LatLng | undefined>;
   /** Members within `radiusMeters` of `centre`, nearest first. */
@@ -60,34 +62,92 @@ export function haversineMeters(a: LatLng, b: LatLng): number {
   return 2 * EARTH_RADIUS_METERS * Math.asin(Math.min(1, Math.sqrt(h)));
 }
 
+// Embedded index: a grid of cells 0.05° on a side (~5.5 km north–south). A query reads only the
+// cells its bounding box touches, then keeps what haversine puts inside the circle.
+const CELL_DEGREES = 0.05;
+const METERS_PER_DEGREE_LAT = (Math.PI * EARTH_RADIUS_METERS) / 180;
+const cellOf = (lat: number, lng: number) => `${Math.floor(lat / CELL_DEGREES)}:${Math.floor(lng / CELL_DEGREES)}`;
+
+interface GridSet {
+  positions: Map<string, LatLng>;
+  cells: Map<string, Set<string>>;
+}
+
+/** The cells a circle's bounding box touches, or undefined when that box is too large to walk. */
+function cellsAround(centre: LatLng, radiusMeters: number): string[] | undefined {
+  const dLat = radiusMeters / METERS_PER_DEGREE_LAT;
+  const cos = Math.cos(toRadians(centre.lat));
+  const dLng = cos > 1e-6 ? dLat / cos : 360;
+  const rows = [Math.floor((centre.lat - dLat) / CELL_DEGREES), Math.floor((centre.lat + dLat) / CELL_DEGREES)];
+  const cols = [Math.floor((centre.lng - dLng) / CELL_DEGREES), Math.floor((centre.lng + dLng) / CELL_DEGREES)];
+  if ((rows[1] - rows[0] + 1) * (cols[1] - cols[0] + 1) > 40_000) return undefined;
+  const keys: string[] = [];
+  for (let i = rows[0]; i <= rows[1]; i++) for (let j = cols[0]; j <= cols[1]; j++) keys.push(`${i}:${j}`);
+  return keys;
+}
+
 export function createMemoryGeo(): Geo {
-  const sets = new Map<string, Map<string, LatLng>>();
+  const sets = new Map<string, GridSet>();
+  const setOf = (name: string): GridSet => {
+    let set = sets.get(name);
+    if (!set) {
+      set = { positions: new Map(), cells: new Map() };
+      sets.set(name, set);
+    }
+    return set;
+  };
+  const drop = (set: GridSet, member: string) => {
+    const at = set.positions.get(member);
+    if (!at) return;
+    set.positions.delete(member);
+    const key = cellOf(at.lat, at.lng);
+    set.cells.get(key)?.delete(member);
+    if (set.cells.get(key)?.size === 0) set.cells.delete(key);
+  };
+  const put = (set: GridSet, member: string, at: LatLng) => {
+    const { lat, lng } = assertLatLng(at);
+    drop(set, member);
+    set.positions.set(member, { lat, lng });
+    const key = cellOf(lat, lng);
+    let cell = set.cells.get(key);
+    if (!cell) {
+      cell = new Set();
+      set.cells.set(key, cell);
+    }
+    cell.add(member);
+  };
 
   return {
-    async upsert(set, member, at) {
-      const { lat, lng } = assertLatLng(at);
-      let members = sets.get(set);
-      if (!members) {
-        members = new Map();
-        sets.set(set, members);
-      }
-      members.set(member, { lat, lng });
+    async upsert(name, member, at) {
+      put(setOf(name), member, at);
     },
 
-    async remove(set, member) {
-      sets.get(set)?.delete(member);
+    async upsertMany(name, entries) {
+      entries.forEach((e) => assertLatLng(e.at));
+      const set = setOf(name);
+      for (const e of entries) put(set, e.member, e.at);
     },
 
-    async position(set, member) {
-      const at = sets.get(set)?.get(member);
+    async remove(name, member) {
+      const set = sets.get(name);
+      if (set) drop(set, member);
+    },
+
+    async position(name, member) {
+      const at = sets.get(name)?.positions.get(member);
       return at ? { ...at } : undefined;
     },
 
-    async near(set, centre, radius, opts = {}) {
+    async near(name, centre, radius, opts = {}) {
       assertLatLng(centre);
       const { radiusMeters, count } = nearArguments(radius, opts);
+      const set = sets.get(name);
+      if (!set) return [];
+      const keys = cellsAround(centre, radiusMeters);
+      const members = keys ? keys.flatMap((key) => [...(set.cells.get(key) ?? [])]) : [...set.positions.keys()];
       const matches: GeoMatch[] = [];
-      for (const [member, at] of sets.get(set) ?? []) {
+      for (const member of members) {
+        const at = set.positions.get(member) as LatLng;
         const distanceMeters = haversineMeters(centre, at);
         if (distanceMeters <= radiusMeters) matches.push({ member, distanceMeters, ...at });
       }
@@ -104,6 +164,14 @@ export function createRedisGeo(redis: Redis | Cluster, prefix = ''): Geo {
     async upsert(set, member, at) {
       const { lat, lng } = assertLatLng(at);
       await redis.geoadd(keyOf(set), lng, lat, member);
+    },
+
+    async upsertMany(set, entries) {
+      entries.forEach((e) => assertLatLng(e.at));
+      for (let i = 0; i < entries.length; i += 1000) {
+        const args = entries.slice(i, i + 1000).flatMap((e) => [e.at.lng, e.at.lat, e.member]);
+        if (args.length) await redis.geoadd(keyOf(set), ...args);
+      }
     },
 
     async remove(set, member) {

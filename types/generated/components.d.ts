@@ -147,6 +147,26 @@ export interface PeopleCertificate extends Struct.ComponentSchema {
   };
 }
 
+export interface PeopleLeave extends Struct.ComponentSchema {
+  collectionName: 'components_people_leaves';
+  info: {
+    description: '\u671F\u95F4\u4E0D\u6D3E\u5355';
+    displayName: '\u8BF7\u5047\u4E0E\u4F11\u606F';
+    icon: 'calendar';
+  };
+  attributes: {
+    endsAt: Schema.Attribute.DateTime & Schema.Attribute.Required;
+    kind: Schema.Attribute.Enumeration<['leave', 'day_off']> &
+      Schema.Attribute.Required &
+      Schema.Attribute.DefaultTo<'leave'>;
+    reason: Schema.Attribute.String &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 60;
+      }>;
+    startsAt: Schema.Attribute.DateTime & Schema.Attribute.Required;
+  };
+}
+
 export interface PeoplePreferences extends Struct.ComponentSchema {
   collectionName: 'components_people_preferences';
   info: {
@@ -444,6 +464,27 @@ export interface SettingsCommission extends Struct.ComponentSchema {
   };
 }
 
+export interface SettingsDispatchModeRule extends Struct.ComponentSchema {
+  collectionName: 'components_settings_dispatch_mode_rules';
+  info: {
+    description: '\u6309\u57CE\u5E02\u548C\u5206\u7C7B\u6307\u5B9A\u6D3E\u5355\u6A21\u5F0F';
+    displayName: '\u6D3E\u5355\u6A21\u5F0F\u89C4\u5219';
+    icon: 'cog';
+  };
+  attributes: {
+    categorySlug: Schema.Attribute.String &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 60;
+      }>;
+    cityAdcode: Schema.Attribute.String;
+    mode: Schema.Attribute.Enumeration<
+      ['recommend', 'assign', 'grab', 'batch', 'manual']
+    > &
+      Schema.Attribute.Required &
+      Schema.Attribute.DefaultTo<'assign'>;
+  };
+}
+
 export interface SettingsDispatchRules extends Struct.ComponentSchema {
   collectionName: 'components_settings_dispatch_rules';
   info: {
@@ -452,6 +493,15 @@ export interface SettingsDispatchRules extends Struct.ComponentSchema {
     icon: 'cog';
   };
   attributes: {
+    batchIntervalSeconds: Schema.Attribute.Integer &
+      Schema.Attribute.SetMinMax<
+        {
+          max: 3600;
+          min: 10;
+        },
+        number
+      > &
+      Schema.Attribute.DefaultTo<60>;
     maxCandidates: Schema.Attribute.Integer &
       Schema.Attribute.Required &
       Schema.Attribute.SetMinMax<
@@ -469,11 +519,29 @@ export interface SettingsDispatchRules extends Struct.ComponentSchema {
         number
       > &
       Schema.Attribute.DefaultTo<4>;
+    maxRounds: Schema.Attribute.Integer &
+      Schema.Attribute.SetMinMax<
+        {
+          max: 5;
+          min: 1;
+        },
+        number
+      > &
+      Schema.Attribute.DefaultTo<2>;
     mode: Schema.Attribute.Enumeration<
       ['recommend', 'assign', 'grab', 'batch', 'manual']
     > &
       Schema.Attribute.Required &
       Schema.Attribute.DefaultTo<'recommend'>;
+    offersPerRound: Schema.Attribute.Integer &
+      Schema.Attribute.SetMinMax<
+        {
+          max: 20;
+          min: 1;
+        },
+        number
+      > &
+      Schema.Attribute.DefaultTo<3>;
     offerTimeoutSeconds: Schema.Attribute.Integer &
       Schema.Attribute.Required &
       Schema.Attribute.SetMinMax<
@@ -482,7 +550,25 @@ export interface SettingsDispatchRules extends Struct.ComponentSchema {
         },
         number
       > &
-      Schema.Attribute.DefaultTo<120>;
+      Schema.Attribute.DefaultTo<60>;
+    searchRadiusMeters: Schema.Attribute.Integer &
+      Schema.Attribute.SetMinMax<
+        {
+          max: 100000;
+          min: 1000;
+        },
+        number
+      > &
+      Schema.Attribute.DefaultTo<30000>;
+    weightAcceptance: Schema.Attribute.Integer &
+      Schema.Attribute.SetMinMax<
+        {
+          max: 100;
+          min: 0;
+        },
+        number
+      > &
+      Schema.Attribute.DefaultTo<5>;
     weightDistance: Schema.Attribute.Integer &
       Schema.Attribute.SetMinMax<
         {
@@ -705,6 +791,7 @@ declare module '@strapi/strapi' {
       'catalog.tag': CatalogTag;
       'people.audit-entry': PeopleAuditEntry;
       'people.certificate': PeopleCertificate;
+      'people.leave': PeopleLeave;
       'people.preferences': PeoplePreferences;
       'people.time-window': PeopleTimeWindow;
       'people.work-history': PeopleWorkHistory;
@@ -714,6 +801,7 @@ declare module '@strapi/strapi' {
       'settings.cancellation-rule': SettingsCancellationRule;
       'settings.category-commission': SettingsCategoryCommission;
       'settings.commission': SettingsCommission;
+      'settings.dispatch-mode-rule': SettingsDispatchModeRule;
       'settings.dispatch-rules': SettingsDispatchRules;
       'settings.points-rules': SettingsPointsRules;
       'settings.rating-standard': SettingsRatingStandard;

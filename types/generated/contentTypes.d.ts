@@ -574,6 +574,15 @@ export interface ApiCatalogServiceItem extends Struct.CollectionTypeSchema {
         number
       > &
       Schema.Attribute.DefaultTo<1>;
+    minSkillLevel: Schema.Attribute.Integer &
+      Schema.Attribute.SetMinMax<
+        {
+          max: 5;
+          min: 1;
+        },
+        number
+      > &
+      Schema.Attribute.DefaultTo<1>;
     name: Schema.Attribute.String &
       Schema.Attribute.Required &
       Schema.Attribute.SetMinMaxLength<{
@@ -1352,12 +1361,15 @@ export interface ApiPeopleWorker extends Struct.CollectionTypeSchema {
     };
   };
   attributes: {
+    acceptingOrders: Schema.Attribute.Boolean &
+      Schema.Attribute.DefaultTo<true>;
     auditLog: Schema.Attribute.Component<'people.audit-entry', true>;
     auditStatus: Schema.Attribute.Enumeration<
       ['pending', 'approved', 'rejected']
     > &
       Schema.Attribute.Required &
       Schema.Attribute.DefaultTo<'pending'>;
+    availability: Schema.Attribute.Component<'people.time-window', true>;
     bio: Schema.Attribute.Text &
       Schema.Attribute.SetMinMaxLength<{
         maxLength: 500;
@@ -1421,12 +1433,21 @@ export interface ApiPeopleWorker extends Struct.CollectionTypeSchema {
         maxLength: 18;
       }>;
     idVerified: Schema.Attribute.Boolean & Schema.Attribute.DefaultTo<false>;
+    leave: Schema.Attribute.Component<'people.leave', true>;
     locale: Schema.Attribute.String & Schema.Attribute.Private;
     localizations: Schema.Attribute.Relation<
       'oneToMany',
       'api::people.worker'
     > &
       Schema.Attribute.Private;
+    maxOrdersPerDay: Schema.Attribute.Integer &
+      Schema.Attribute.SetMinMax<
+        {
+          max: 20;
+          min: 1;
+        },
+        number
+      >;
     photo: Schema.Attribute.Media<'images'>;
     publishedAt: Schema.Attribute.DateTime;
     rating: Schema.Attribute.Decimal &
@@ -1712,6 +1733,10 @@ export interface ApiSettingsPlatformSetting extends Struct.SingleTypeSchema {
     createdBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> &
       Schema.Attribute.Private;
     dispatch: Schema.Attribute.Component<'settings.dispatch-rules', false>;
+    dispatchModes: Schema.Attribute.Component<
+      'settings.dispatch-mode-rule',
+      true
+    >;
     locale: Schema.Attribute.String & Schema.Attribute.Private;
     localizations: Schema.Attribute.Relation<
       'oneToMany',
@@ -1821,6 +1846,253 @@ export interface PluginContentReleasesReleaseAction
     updatedAt: Schema.Attribute.DateTime;
     updatedBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> &
       Schema.Attribute.Private;
+  };
+}
+
+export interface PluginDispatchDispatchOffer
+  extends Struct.CollectionTypeSchema {
+  collectionName: 'dispatch_offers';
+  info: {
+    description: '\u6D3E\u7ED9\u5E08\u5085\u6216\u63A8\u9001\u62A2\u5355\u7684\u6BCF\u4E00\u6B21\u9080\u8BF7\u53CA\u5176\u7ED3\u679C';
+    displayName: '\u6D3E\u5355\u8BB0\u5F55';
+    pluralName: 'dispatch-offers';
+    singularName: 'dispatch-offer';
+  };
+  options: {
+    draftAndPublish: false;
+  };
+  pluginOptions: {
+    'content-manager': {
+      visible: false;
+    };
+    'content-type-builder': {
+      visible: false;
+    };
+    i18n: {
+      localized: false;
+    };
+  };
+  attributes: {
+    breakdown: Schema.Attribute.JSON;
+    createdAt: Schema.Attribute.DateTime;
+    createdBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> &
+      Schema.Attribute.Private;
+    distanceMeters: Schema.Attribute.Integer;
+    expiresAt: Schema.Attribute.DateTime & Schema.Attribute.Required;
+    locale: Schema.Attribute.String & Schema.Attribute.Private;
+    localizations: Schema.Attribute.Relation<
+      'oneToMany',
+      'plugin::dispatch.dispatch-offer'
+    > &
+      Schema.Attribute.Private;
+    mode: Schema.Attribute.Enumeration<
+      ['recommend', 'assign', 'grab', 'batch', 'manual']
+    > &
+      Schema.Attribute.Required;
+    offeredAt: Schema.Attribute.DateTime & Schema.Attribute.Required;
+    offerState: Schema.Attribute.Enumeration<
+      ['open', 'accepted', 'rejected', 'expired', 'withdrawn']
+    > &
+      Schema.Attribute.Required;
+    orderDocumentId: Schema.Attribute.String &
+      Schema.Attribute.Required &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 64;
+      }>;
+    orderId: Schema.Attribute.Integer & Schema.Attribute.Required;
+    publishedAt: Schema.Attribute.DateTime;
+    respondedAt: Schema.Attribute.DateTime;
+    round: Schema.Attribute.Integer & Schema.Attribute.Required;
+    score: Schema.Attribute.Float;
+    taskId: Schema.Attribute.Integer & Schema.Attribute.Required;
+    updatedAt: Schema.Attribute.DateTime;
+    updatedBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> &
+      Schema.Attribute.Private;
+    workerId: Schema.Attribute.Integer & Schema.Attribute.Required;
+    workerUserId: Schema.Attribute.Integer;
+  };
+}
+
+export interface PluginDispatchDispatchTask
+  extends Struct.CollectionTypeSchema {
+  collectionName: 'dispatch_tasks';
+  info: {
+    description: '\u6BCF\u4E2A\u5F85\u63A5\u5355\u8BA2\u5355\u7684\u6D3E\u5355\u8FDB\u5EA6\uFF1A\u6A21\u5F0F\u3001\u8F6E\u6B21\u3001\u72B6\u6001';
+    displayName: '\u6D3E\u5355\u4EFB\u52A1';
+    pluralName: 'dispatch-tasks';
+    singularName: 'dispatch-task';
+  };
+  options: {
+    draftAndPublish: false;
+  };
+  pluginOptions: {
+    'content-manager': {
+      visible: false;
+    };
+    'content-type-builder': {
+      visible: false;
+    };
+    i18n: {
+      localized: false;
+    };
+  };
+  attributes: {
+    categorySlug: Schema.Attribute.String &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 60;
+      }>;
+    cityAdcode: Schema.Attribute.String &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 6;
+      }>;
+    createdAt: Schema.Attribute.DateTime;
+    createdBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> &
+      Schema.Attribute.Private;
+    escalatedAt: Schema.Attribute.DateTime;
+    locale: Schema.Attribute.String & Schema.Attribute.Private;
+    localizations: Schema.Attribute.Relation<
+      'oneToMany',
+      'plugin::dispatch.dispatch-task'
+    > &
+      Schema.Attribute.Private;
+    mode: Schema.Attribute.Enumeration<
+      ['recommend', 'assign', 'grab', 'batch', 'manual']
+    > &
+      Schema.Attribute.Required;
+    note: Schema.Attribute.String &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 200;
+      }>;
+    orderDocumentId: Schema.Attribute.String &
+      Schema.Attribute.Required &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 64;
+      }>;
+    orderId: Schema.Attribute.Integer & Schema.Attribute.Required;
+    orderNo: Schema.Attribute.String &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 24;
+      }>;
+    publishedAt: Schema.Attribute.DateTime;
+    round: Schema.Attribute.Integer & Schema.Attribute.DefaultTo<1>;
+    scheduledAt: Schema.Attribute.DateTime & Schema.Attribute.Required;
+    taskState: Schema.Attribute.Enumeration<
+      ['offering', 'waiting_batch', 'escalated', 'assigned', 'closed']
+    > &
+      Schema.Attribute.Required;
+    updatedAt: Schema.Attribute.DateTime;
+    updatedBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> &
+      Schema.Attribute.Private;
+    version: Schema.Attribute.Integer & Schema.Attribute.DefaultTo<0>;
+  };
+}
+
+export interface PluginDispatchOpsAlert extends Struct.CollectionTypeSchema {
+  collectionName: 'dispatch_alerts';
+  info: {
+    description: '\u6D3E\u5355\u65E0\u4EBA\u63A5\u3001\u65E0\u53EF\u7528\u5E08\u5085\u3001\u8D85\u65F6\u5173\u95ED\u7B49\u9700\u8981\u8FD0\u8425\u5904\u7406\u7684\u63D0\u9192';
+    displayName: '\u8C03\u5EA6\u63D0\u9192';
+    pluralName: 'ops-alerts';
+    singularName: 'ops-alert';
+  };
+  options: {
+    draftAndPublish: false;
+  };
+  pluginOptions: {
+    'content-manager': {
+      visible: false;
+    };
+    'content-type-builder': {
+      visible: false;
+    };
+    i18n: {
+      localized: false;
+    };
+  };
+  attributes: {
+    cityAdcode: Schema.Attribute.String &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 6;
+      }>;
+    createdAt: Schema.Attribute.DateTime;
+    createdBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> &
+      Schema.Attribute.Private;
+    kind: Schema.Attribute.Enumeration<
+      ['no_candidates', 'no_acceptance', 'manual', 'closed_unaccepted']
+    > &
+      Schema.Attribute.Required;
+    locale: Schema.Attribute.String & Schema.Attribute.Private;
+    localizations: Schema.Attribute.Relation<
+      'oneToMany',
+      'plugin::dispatch.ops-alert'
+    > &
+      Schema.Attribute.Private;
+    message: Schema.Attribute.String &
+      Schema.Attribute.Required &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 200;
+      }>;
+    orderDocumentId: Schema.Attribute.String &
+      Schema.Attribute.Required &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 64;
+      }>;
+    orderId: Schema.Attribute.Integer & Schema.Attribute.Required;
+    orderNo: Schema.Attribute.String &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 24;
+      }>;
+    publishedAt: Schema.Attribute.DateTime;
+    resolvedAt: Schema.Attribute.DateTime;
+    resolvedBy: Schema.Attribute.Integer;
+    updatedAt: Schema.Attribute.DateTime;
+    updatedBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> &
+      Schema.Attribute.Private;
+  };
+}
+
+export interface PluginDispatchWorkerBlock extends Struct.CollectionTypeSchema {
+  collectionName: 'dispatch_worker_blocks';
+  info: {
+    description: '\u4F1A\u5458\u4E0D\u5E0C\u671B\u518D\u6D3E\u7ED9\u81EA\u5DF1\u7684\u5E08\u5085';
+    displayName: '\u5C4F\u853D\u7684\u5E08\u5085';
+    pluralName: 'worker-blocks';
+    singularName: 'worker-block';
+  };
+  options: {
+    draftAndPublish: false;
+  };
+  pluginOptions: {
+    'content-manager': {
+      visible: false;
+    };
+    'content-type-builder': {
+      visible: false;
+    };
+    i18n: {
+      localized: false;
+    };
+  };
+  attributes: {
+    createdAt: Schema.Attribute.DateTime;
+    createdBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> &
+      Schema.Attribute.Private;
+    locale: Schema.Attribute.String & Schema.Attribute.Private;
+    localizations: Schema.Attribute.Relation<
+      'oneToMany',
+      'plugin::dispatch.worker-block'
+    > &
+      Schema.Attribute.Private;
+    memberId: Schema.Attribute.Integer & Schema.Attribute.Required;
+    publishedAt: Schema.Attribute.DateTime;
+    reason: Schema.Attribute.String &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 200;
+      }>;
+    updatedAt: Schema.Attribute.DateTime;
+    updatedBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> &
+      Schema.Attribute.Private;
+    workerId: Schema.Attribute.Integer & Schema.Attribute.Required;
   };
 }
 
@@ -2909,6 +3181,10 @@ declare module '@strapi/strapi' {
       'api::settings.platform-setting': ApiSettingsPlatformSetting;
       'plugin::content-releases.release': PluginContentReleasesRelease;
       'plugin::content-releases.release-action': PluginContentReleasesReleaseAction;
+      'plugin::dispatch.dispatch-offer': PluginDispatchDispatchOffer;
+      'plugin::dispatch.dispatch-task': PluginDispatchDispatchTask;
+      'plugin::dispatch.ops-alert': PluginDispatchOpsAlert;
+      'plugin::dispatch.worker-block': PluginDispatchWorkerBlock;
       'plugin::i18n.locale': PluginI18NLocale;
       'plugin::orders.order': PluginOrdersOrder;
       'plugin::orders.order-event': PluginOrdersOrderEvent;

@@ -33,7 +33,17 @@ export interface PlatformSettings {
     weightPreference: number;
     weightRepeatCustomer: number;
     maxOrdersPerDay: number;
+    weightAcceptance: number;
+    /** 派单 offers one at a time; a round is this many offers (抢单: one broadcast). */
+    offersPerRound: number;
+    /** Rounds before the city's operators are alerted. */
+    maxRounds: number;
+    /** Workers are looked for within this distance of the address (then each worker's own radius). */
+    searchRadiusMeters: number;
+    batchIntervalSeconds: number;
   };
+  /** Modes per city and/or category; the most specific rule wins over dispatch.mode. */
+  dispatchModes: Array<{ cityAdcode?: string | null; categorySlug?: string | null; mode: PlatformSettings['dispatch']['mode'] }>;
   cancellationPolicy: CancellationRule[];
   commission: { defaultPercent: number; settlementCycleDays: number };
   categoryCommissions: Array<{ category?: { slug: string } | null; percent: number }>;
@@ -57,7 +67,7 @@ export const DEFAULT_SETTINGS: PlatformSettings = {
   },
   dispatch: {
     mode: 'recommend',
-    offerTimeoutSeconds: 120,
+    offerTimeoutSeconds: 60,
     maxCandidates: 10,
     weightDistance: 35,
     weightRating: 25,
@@ -66,7 +76,13 @@ export const DEFAULT_SETTINGS: PlatformSettings = {
     weightPreference: 5,
     weightRepeatCustomer: 10,
     maxOrdersPerDay: 4,
+    weightAcceptance: 5,
+    offersPerRound: 3,
+    maxRounds: 2,
+    searchRadiusMeters: 30000,
+    batchIntervalSeconds: 60,
   },
+  dispatchModes: [],
   // Free before acceptance; after it the fee grows as the start approaches and work begins.
   cancellationPolicy: [
     { orderStatus: 'accepted', minHoursBefore: 24, feePercent: 0, minFee: 0 },

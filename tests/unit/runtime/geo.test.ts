@@ -87,3 +87,23 @@ describe('memory geo', () => {
     await expect(geo.near('workers', PEOPLES_SQUARE, 100, { count: 0 })).rejects.toThrow(RangeError);
   });
 });
+
+describe('embedded grid index', () => {
+  it('finds exactly the members a full scan finds, across cell borders (property)', async () => {
+    const fc = await import('fast-check');
+    const point = fc.record({ lat: fc.double({ min: 30.9, max: 31.5, noNaN: true }), lng: fc.double({ min: 121.1, max: 121.8, noNaN: true }) });
+    await fc.assert(
+      fc.asyncProperty(fc.array(point, { minLength: 1, maxLength: 60 }), point, fc.integer({ min: 100, max: 40_000 }), async (points, centre, radius) => {
+        const geo = createMemoryGeo();
+        await geo.upsertMany('w', points.map((at, i) => ({ member: `m${i}`, at })));
+        const expected = points
+          .map((at, i) => ({ member: `m${i}`, d: haversineMeters(centre, at) }))
+          .filter((m) => m.d <= radius)
+          .map((m) => m.member)
+          .sort();
+        expect((await geo.near('w', centre, radius)).map((m) => m.member).sort()).toEqual(expected);
+      }),
+      { numRuns: 100 },
+    );
+  });
+});

@@ -1,5 +1,6 @@
 import { factories } from '@strapi/strapi';
 import { toPublicWorker } from '../domain/worker-view';
+import { findByScore, wantsScoreSort } from './worker-score-sort';
 
 const UID = 'api::people.worker';
 
@@ -17,6 +18,8 @@ const PUBLIC_FILTER = { auditStatus: 'approved', employment: 'active' };
 
 export default factories.createCoreController(UID, ({ strapi }) => ({
   async find(ctx) {
+    // Sorted by the dispatch score when given an address (see worker-score-sort.ts).
+    if (wantsScoreSort(ctx.query)) return findByScore(strapi, ctx, this, { populate: POPULATE, publicFilter: PUBLIC_FILTER });
     // Validate and sanitise the client's filters/sort/pagination as Strapi would (private
     // fields cannot be filtered on), then add the public filter and our own populate.
     await this.validateQuery!(ctx);

@@ -1,5 +1,6 @@
 import cancellation from './cancellation';
 import catalogLookup from './catalog-lookup';
+import dispatchPort from './dispatch-port';
 import eligibility from './eligibility';
 import modification from './modification';
 import notify from './notify';
@@ -15,6 +16,7 @@ import workerActions from './worker-actions';
 export default {
   cancellation,
   'catalog-lookup': catalogLookup,
+  'dispatch-port': dispatchPort,
   eligibility,
   modification,
   notify,

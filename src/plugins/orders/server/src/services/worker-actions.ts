@@ -48,15 +48,24 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
 
       const settings = await strapi.service('api::settings.platform-setting').current();
       const slots = slotsFor(new Date(order.scheduledAt), order.durationMinutes, settings.booking.travelBufferMinutes, settings.booking.slotMinutes);
-      return transition().apply(order.id, {
-        event: 'accept',
-        actor,
-        data: { worker: worker.documentId },
-        within: async ({ trx, row }) => {
-          await eligibility().reserveSlots(trx, worker.id, row.id, slots);
-        },
-        patch: (_row, _to, now) => ({ worker: worker.id, acceptedAt: now }),
-      });
+      // Dispatch's rules (offers, schedules, daily capacity) through the dispatch port, when installed.
+      const policy = getService(strapi, 'dispatch-port').acceptPolicy();
+      const context = { orderId: order.id, orderDocumentId: order.documentId, workerId: worker.id, actor };
+      try {
+        await policy?.before?.(context);
+        return await transition().apply(order.id, {
+          event: 'accept',
+          actor,
+          data: { worker: worker.documentId },
+          within: async ({ trx, row }) => {
+            await policy?.within?.({ ...context, trx });
+            await eligibility().reserveSlots(trx, worker.id, row.id, slots);
+          },
+          patch: (_row, _to, now) => ({ worker: worker.id, acceptedAt: now }),
+        });
+      } catch (err) {
+        throw policy?.failed ? await policy.failed(err, context) : err;
+      }
     },
 
     /** depart … complete and release, by the order's own worker. */

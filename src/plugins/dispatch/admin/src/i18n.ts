@@ -1,0 +1,5 @@
+import { createI18n } from '../../../../admin/kit/create-i18n';
+import { PLUGIN_ID } from './pluginId';
+import zhHans from './translations/zh-Hans.json';
+
+export const { getTrad, useT, useKitText } = createI18n(PLUGIN_ID, zhHans);

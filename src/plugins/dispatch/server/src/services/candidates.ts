@@ -1,0 +1,222 @@
+import type { Core } from '@strapi/strapi';
+import type { Knex } from 'knex';
+import { runtime } from '../../../../../runtime';
+import { clock, startOfZonedDay } from '../../../../../runtime/clock';
+import type { LatLng } from '../../../../../runtime/geo';
+import type { DispatchOrder } from '../../../../orders/shared/contracts/orders-dispatch';
+import {
+  loadUnfitReason,
+  matchingSkillLevel,
+  preferenceMatch,
+  scoreCandidate,
+  staticUnfitReason,
+  type DispatchWorker,
+  type OrderNeed,
+  type OrderTime,
+  type Range,
+  type ScoreBreakdown,
+  type UnfitReason,
+} from '../domain';
+import { BLOCK_UID, getService, HOMES_SET, ordersPort } from '../utils';
+
+const MINUTE_MS = 60_000;
+const DAY_MS = 86_400_000;
+
+export interface MatchRequest {
+  cityAdcode: string;
+  location: LatLng;
+  skillIds: readonly number[];
+  minSkillLevel?: number;
+  /** Leave out for "who fits this address at all" (GET /api/workers sorted by score): no time checks. */
+  scheduledAt?: Date;
+  durationMinutes?: number;
+  genderPreference?: 'male' | 'female' | 'any' | null;
+  memberId?: number | null;
+  excludeWorkerIds?: ReadonlySet<number>;
+  /** At most this many candidates, best first. */
+  limit?: number;
+  /** Also say why nearby workers were left out (调度台). */
+  explain?: boolean;
+}
+
+export interface RankedCandidate {
+  worker: DispatchWorker;
+  score: number;
+  breakdown: ScoreBreakdown;
+  distanceMeters: number;
+  skillLevel: number;
+}
+
+export interface Ranking {
+  candidates: RankedCandidate[];
+  unfit: Array<{ worker: DispatchWorker; reason: UnfitReason }>;
+}
+
+/** [start, end) widened by the travel buffer and rounded out to the slot grid, as the order would hold it. */
+export function orderTime(start: Date, durationMinutes: number, bufferMinutes: number, slotMinutes: number): OrderTime {
+  const slot = slotMinutes * MINUTE_MS;
+  const service = { start: start.getTime(), end: start.getTime() + durationMinutes * MINUTE_MS };
+  return {
+    service,
+    held: {
+      start: Math.floor((service.start - bufferMinutes * MINUTE_MS) / slot) * slot,
+      end: Math.ceil((service.end + bufferMinutes * MINUTE_MS) / slot) * slot,
+    },
+  };
+}
+
+/**
+ * Candidate search and ranking: nearby workers from the geo index (Redis GEOSEARCH, or the
+ * embedded grid), cheap hard filters on cached profiles, then one batch of queries for the
+ * survivors' bookings, daily counts, 7-day workload and acceptance — never a scan of all workers.
+ */
+export default ({ strapi }: { strapi: Core.Strapi }) => {
+  const knex = () => strapi.db.connection as unknown as Knex;
+
+  async function acceptanceStats(ids: number[], since: Date): Promise<Map<number, { made: number; accepted: number }>> {
+    const stats = new Map<number, { made: number; accepted: number }>();
+    for (let i = 0; i < ids.length; i += 900) {
+      const rows = await knex()('dispatch_offers')
+        .whereIn('worker_id', ids.slice(i, i + 900))
+        .andWhere('offered_at', '>=', since)
+        .andWhereNot('offer_state', 'open')
+        .groupBy('worker_id')
+        .select('worker_id')
+        .count({ made: '*' })
+        .sum({ accepted: knex().raw("CASE WHEN offer_state = 'accepted' THEN 1 ELSE 0 END") });
+      for (const r of rows as any[]) stats.set(Number(r.worker_id), { made: Number(r.made), accepted: Number(r.accepted ?? 0) });
+    }
+    return stats;
+  }
+
+  async function memberContext(memberId: number | null | undefined) {
+    if (!memberId) return { blocked: new Set<number>(), served: new Set<number>(), preferences: null };
+    const [blocks, served, profile] = await Promise.all([
+      strapi.db.query(BLOCK_UID).findMany({ where: { memberId }, select: ['workerId'] }),
+      ordersPort(strapi).servedWorkerIds(memberId),
+      strapi.db.query('api::people.customer-profile').findOne({
+        where: { user: { id: memberId } },
+        populate: { preferences: { populate: { categories: { select: ['id'] } } } },
+      }),
+    ]);
+    const prefs = profile?.preferences;
+    let preferredSkillIds: number[] = [];
+    const categoryIds = (prefs?.categories ?? []).map((c: { id: number }) => c.id);
+    if (categoryIds.length) {
+      const items = await strapi.db.query('api::catalog.service-item').findMany({
+        where: { category: { id: { $in: categoryIds } } },
+        select: ['id'],
+        populate: { skills: { select: ['id'] } },
+      });
+      preferredSkillIds = [...new Set(items.flatMap((i: any) => (i.skills ?? []).map((s: { id: number }) => s.id)))] as number[];
+    }
+    const preferences = prefs && ((prefs.workerGender && prefs.workerGender !== 'any') || preferredSkillIds.length) ? { workerGender: prefs.workerGender, preferredSkillIds } : null;
+    return { blocked: new Set<number>(blocks.map((b: { workerId: number }) => b.workerId)), served: new Set<number>(served), preferences };
+  }
+
+  return {
+    /** Candidates for a placed order (its address, time, item skills and the member's wishes). */
+    async forOrder(order: DispatchOrder, options: Pick<MatchRequest, 'excludeWorkerIds' | 'limit' | 'explain'> = {}): Promise<Ranking> {
+      if (!order.location || !order.cityAdcode) return { candidates: [], unfit: [] };
+      const item = await strapi.db.query('api::catalog.service-item').findOne({ where: { documentId: order.serviceItem.documentId }, select: ['minSkillLevel'] });
+      return this.rank({
+        cityAdcode: order.cityAdcode,
+        location: order.location,
+        skillIds: order.serviceItem.skillIds,
+        minSkillLevel: item?.minSkillLevel ?? 1,
+        scheduledAt: new Date(order.scheduledAt),
+        durationMinutes: order.durationMinutes,
+        genderPreference: order.genderPreference,
+        memberId: order.memberId,
+        ...options,
+      });
+    },
+
+    async rank(request: MatchRequest): Promise<Ranking> {
+      const settings = await getService(strapi, 'dispatch-settings').current();
+      const { dispatch, booking, timezone } = settings;
+      const now = clock.now();
+      const timed = request.scheduledAt !== undefined;
+      const time = timed
+        ? orderTime(request.scheduledAt as Date, request.durationMinutes ?? 60, booking.travelBufferMinutes, booking.slotMinutes)
+        : undefined;
+
+      const [nearby, member] = await Promise.all([
+        runtime().geo.near(HOMES_SET, request.location, dispatch.searchRadiusMeters),
+        memberContext(request.memberId),
+      ]);
+      const ids = nearby.map((m) => Number(m.member)).filter((id) => !request.excludeWorkerIds?.has(id));
+      const distances = new Map(nearby.map((m) => [Number(m.member), m.distanceMeters]));
+      const workers = await getService(strapi, 'worker-directory').get(ids);
+
+      const need: OrderNeed = {
+        cityAdcode: request.cityAdcode,
+        skillIds: request.skillIds,
+        minSkillLevel: request.minSkillLevel ?? 1,
+        location: request.location,
+        genderPreference: request.genderPreference,
+        time,
+        blockedWorkerIds: member.blocked,
+      };
+      const unfit: Ranking['unfit'] = [];
+      const fit: DispatchWorker[] = [];
+      for (const id of ids) {
+        const worker = workers.get(id);
+        if (!worker) continue;
+        const reason = staticUnfitReason(worker, need, timezone, distances.get(id));
+        if (reason) {
+          if (request.explain && reason !== 'other_city') unfit.push({ worker, reason });
+        } else fit.push(worker);
+      }
+
+      const fitIds = fit.map((w) => w.id);
+      const dayStart = timed ? startOfZonedDay(request.scheduledAt as Date, timezone) : startOfZonedDay(now, timezone);
+      const dayEnd = startOfZonedDay(new Date(dayStart.getTime() + DAY_MS + 12 * 3_600_000), timezone);
+      const [held, dayCounts, weekCounts, acceptance] = await Promise.all([
+        time ? ordersPort(strapi).heldTime(fitIds, new Date(time.held.start), new Date(time.held.end)) : Promise.resolve([]),
+        time ? ordersPort(strapi).orderCounts(fitIds, dayStart, dayEnd) : Promise.resolve(new Map<number, number>()),
+        ordersPort(strapi).orderCounts(fitIds, new Date(dayEnd.getTime() - 7 * DAY_MS), dayEnd),
+        acceptanceStats(fitIds, new Date(now.getTime() - 30 * DAY_MS)),
+      ]);
+      const bookings = new Map<number, Range[]>();
+      for (const h of held) {
+        const list = bookings.get(h.workerId) ?? [];
+        list.push({ start: Date.parse(h.start), end: Date.parse(h.end) });
+        bookings.set(h.workerId, list);
+      }
+
+      const candidates: RankedCandidate[] = [];
+      for (const worker of fit) {
+        if (time) {
+          const reason = loadUnfitReason(worker, { bookings: bookings.get(worker.id) ?? [], ordersThatDay: dayCounts.get(worker.id) ?? 0 }, time, dispatch.maxOrdersPerDay);
+          if (reason) {
+            if (request.explain) unfit.push({ worker, reason });
+            continue;
+          }
+        }
+        const distanceMeters = distances.get(worker.id) ?? 0;
+        const skillLevel = matchingSkillLevel(worker, request.skillIds);
+        const stats = acceptance.get(worker.id) ?? { made: 0, accepted: 0 };
+        const { score, breakdown } = scoreCandidate(
+          {
+            distanceMeters,
+            radiusMeters: worker.serviceRadiusMeters,
+            rating: worker.rating,
+            experienceYears: worker.experienceYears,
+            skillLevel,
+            ordersLast7Days: weekCounts.get(worker.id) ?? 0,
+            workloadCap: 7 * (worker.maxOrdersPerDay ?? dispatch.maxOrdersPerDay),
+            preferenceMatch: preferenceMatch({ gender: worker.gender, skillIds: worker.skills.map((s) => s.skillId) }, member.preferences),
+            repeatCustomer: member.served.has(worker.id),
+            offersAccepted: stats.accepted,
+            offersMade: stats.made,
+          },
+          settings.weights,
+        );
+        candidates.push({ worker, score, breakdown, distanceMeters: Math.round(distanceMeters), skillLevel });
+      }
+      candidates.sort((a, b) => b.score - a.score || a.distanceMeters - b.distanceMeters || a.worker.id - b.worker.id);
+      return { candidates: request.limit ? candidates.slice(0, request.limit) : candidates, unfit };
+    },
+  };
+};
