@@ -37,6 +37,8 @@ const ENV_DEFAULTS = {
   TRANSFER_TOKEN_SALT: secret,
   JWT_SECRET: secret,
   ENCRYPTION_KEY: secret,
+  // The demo pays through the sandbox channel; a plain `npm start` without this keeps it off.
+  PAYMENTS_SANDBOX: () => 'true',
 };
 
 function parseEnv(text) {

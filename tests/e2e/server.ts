@@ -40,7 +40,8 @@ function serverEnv(port: number, databaseFile: string, emptyEnvFile: string): No
     PATH: process.env.PATH,
     HOME: process.env.HOME,
     TMPDIR: os.tmpdir(),
-    NODE_ENV: 'production',
+    // Not production: the e2e pays through the sandbox, which is refused with NODE_ENV=production.
+    NODE_ENV: 'test',
     ENV_PATH: emptyEnvFile,
     HOST: '127.0.0.1',
     PORT: String(port),
@@ -52,7 +53,7 @@ function serverEnv(port: number, databaseFile: string, emptyEnvFile: string): No
     TRANSFER_TOKEN_SALT: secret(),
     JWT_SECRET: secret(),
     ENCRYPTION_KEY: secret(),
-    // Production mode keeps the sandbox channel off unless its secret is set; the e2e pays with it.
+    PAYMENTS_SANDBOX: 'true',
     SANDBOX_PAY_SECRET: secret(),
     SMS_PROVIDER: 'console',
     STRAPI_LOG_LEVEL: 'warn',

@@ -12,6 +12,8 @@ const defaults = {
   JWT_SECRET: 'test-jwt-secret',
   ENCRYPTION_KEY: 'test-encryption-key-0123456789abcdef',
   SMS_PROVIDER: 'console',
+  // Test-only channel: tests pay through it (tests/api/payments/sandbox-off.test.ts checks it off).
+  PAYMENTS_SANDBOX: 'true',
 };
 for (const [key, value] of Object.entries(defaults)) {
   if (process.env[key] === undefined) process.env[key] = value;

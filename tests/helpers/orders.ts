@@ -20,6 +20,10 @@ export interface OrderWorld {
   outsider: TestUser & { workerDocumentId: string; workerId: number };
 }
 
+// Worker phones are unique (a unique index): a per-process counter, never random digits.
+let workerPhoneSeq = 0;
+const nextWorkerPhone = () => `1390000${String(++workerPhoneSeq).padStart(4, '0')}`;
+
 /** A small Shanghai world: two cleaning items (hourly, deposit), three cleaners, one plumber. */
 export async function buildOrderWorld(strapi: Core.Strapi, http: any): Promise<OrderWorld> {
   const sh = await createCity(strapi);
@@ -35,7 +39,7 @@ export async function buildOrderWorld(strapi: Core.Strapi, http: any): Promise<O
   });
 
   const makeWorker = async (realName: string, gender: 'male' | 'female', skill: string) => {
-    const user = await createWorkerUser(strapi, { phone: `1390000${String(Math.floor(Math.random() * 1e4)).padStart(4, '0')}` });
+    const user = await createWorkerUser(strapi, { phone: nextWorkerPhone() });
     const worker = await strapi.documents('api::people.worker').create({
       data: { realName, gender, user: user.id, city: sh.documentId, auditStatus: 'approved', employment: 'active', skills: [{ skill, level: 3 }] },
     } as any);

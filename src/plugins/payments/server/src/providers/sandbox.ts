@@ -4,8 +4,8 @@ import { NotificationRejected, type NotifyReply, type PaymentProvider, type Veri
 /**
  * Sandbox channel for development, demos and tests. It has no money behind it, but it runs the
  * same pipeline as real channels: a confirmation becomes an HMAC-signed notification that goes
- * through verification, amount check, idempotency and the ledger. Off in production unless
- * SANDBOX_PAY_SECRET is set explicitly.
+ * through verification, amount check, idempotency and the ledger. Off unless PAYMENTS_SANDBOX=true
+ * (a default `npm start` must not let members mint balance), and never with NODE_ENV=production.
  */
 export interface SandboxConfig {
   secret: string;
@@ -32,10 +32,20 @@ export interface SandboxEvent {
 const sign = (secret: string, timestamp: string, body: string) =>
   crypto.createHmac('sha256', secret).update(`${timestamp}\n${body}\n`).digest('hex');
 
+/** Thrown at boot: the sandbox must never be reachable in a production deployment. */
+export class SandboxInProduction extends Error {
+  constructor() {
+    super('PAYMENTS_SANDBOX=true is refused with NODE_ENV=production: the sandbox channel lets members confirm their own payments. Unset PAYMENTS_SANDBOX.');
+    this.name = 'SandboxInProduction';
+  }
+}
+
+export const sandboxEnabled = (env: NodeJS.ProcessEnv): boolean => env.PAYMENTS_SANDBOX === 'true';
+
 export function sandboxConfigFromEnv(env: NodeJS.ProcessEnv, now: () => Date, confirmPath: (no: string) => string): SandboxConfig | undefined {
-  const production = env.NODE_ENV === 'production';
-  if (production && !env.SANDBOX_PAY_SECRET) return undefined;
-  // Outside production a stable development secret derived from the app secret is fine.
+  if (!sandboxEnabled(env)) return undefined;
+  if (env.NODE_ENV === 'production') throw new SandboxInProduction();
+  // A stable development secret derived from the app secret is fine: this never runs in production.
   const secret = env.SANDBOX_PAY_SECRET || crypto.createHash('sha256').update(`sandbox:${env.JWT_SECRET ?? 'shangmen'}`).digest('hex');
   return { secret, now, confirmPath };
 }

@@ -21,7 +21,10 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       providers.clear();
       const now = () => clock.now();
       const sandbox = sandboxConfigFromEnv(env, now, (no) => `/api/payments/sandbox/${no}/confirm`);
-      if (sandbox) providers.set('sandbox', createSandboxProvider(sandbox));
+      if (sandbox) {
+        providers.set('sandbox', createSandboxProvider(sandbox));
+        strapi.log.warn('[payments] PAYMENTS_SANDBOX=true: the sandbox channel is on, members can confirm their own payments (development and tests only)');
+      }
       // Each channel is on when its variables are set (a partial set stops the boot with the names).
       for (const factory of [wechatPayFromEnv, alipayFromEnv, unionpayFromEnv]) {
         const provider = factory(env, now);
@@ -47,6 +50,9 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
 
     provider(channel: Channel): PaymentProvider {
       const provider = providers.get(channel as ExternalChannel);
+      if (!provider && channel === 'sandbox') {
+        throw new DomainError('CHANNEL_DISABLED', '沙箱支付未开启', { field: 'channel', channel });
+      }
       if (!provider) throw new DomainError('VALIDATION_FAILED', '该支付方式暂未开通', { field: 'channel', channel });
       return provider;
     },
