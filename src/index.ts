@@ -3,6 +3,7 @@ import { configureAdminLayouts } from './bootstrap/admin-layouts';
 import { ensureAdminRoles } from './bootstrap/admin-roles';
 import { registerCityScopeCondition } from './bootstrap/city-scope';
 import { ensureChineseContentLocale, preferChineseInitialLocale } from './bootstrap/content-locale';
+import { registerReadiness } from './bootstrap/readiness';
 import { startRealtime, stopRealtime } from './bootstrap/realtime';
 import { ensureUserRoles } from './bootstrap/users-roles';
 import { startRuntime, stopRuntime } from './runtime';
@@ -15,6 +16,7 @@ export default {
   async register({ strapi }: { strapi: Core.Strapi }) {
     preferChineseInitialLocale();
     await startRuntime({ logger: strapi.log, queueWorkers: isScript() ? false : undefined });
+    registerReadiness(strapi);
   },
 
   async bootstrap({ strapi }: { strapi: Core.Strapi }) {

@@ -13,6 +13,7 @@ export const STATUS_BY_CODE = {
   PAYMENT_SIGNATURE_INVALID: 401,
   FORBIDDEN: 403,
   NOT_FOUND: 404,
+  METHOD_NOT_ALLOWED: 405,
   INVALID_TRANSITION: 409,
   ORDER_NOT_MODIFIABLE: 409,
   WORKER_UNAVAILABLE: 409,
@@ -28,6 +29,7 @@ export const STATUS_BY_CODE = {
   RATE_LIMITED: 429,
   INTERNAL: 500,
   UPSTREAM_UNAVAILABLE: 502,
+  SERVICE_UNAVAILABLE: 503,
 } as const;
 
 export type ErrorCode = keyof typeof STATUS_BY_CODE;
@@ -37,12 +39,14 @@ const NAME_BY_STATUS: Record<number, string> = {
   401: 'UnauthorizedError',
   403: 'ForbiddenError',
   404: 'NotFoundError',
+  405: 'MethodNotAllowedError',
   409: 'ConflictError',
   413: 'PayloadTooLargeError',
   415: 'UnsupportedMediaTypeError',
   429: 'RateLimitError',
   500: 'InternalServerError',
   502: 'BadGatewayError',
+  503: 'ServiceUnavailableError',
 };
 
 export class DomainError extends Error {
@@ -72,6 +76,8 @@ export function codeForStatus(status: number): ErrorCode {
       return 'FORBIDDEN';
     case 404:
       return 'NOT_FOUND';
+    case 405:
+      return 'METHOD_NOT_ALLOWED';
     case 409:
       return 'CONFLICT';
     case 413:

@@ -145,7 +145,7 @@ describe('errors', () => {
 
   it('answers a wrong method with a coded JSON 405', async () => {
     const res = await app.http.delete('/api/service-categories').expect(405);
-    expect(res.body.error).toMatchObject({ status: 405 });
+    expect(res.body.error).toMatchObject({ status: 405, name: 'MethodNotAllowedError', details: { code: 'METHOD_NOT_ALLOWED' } });
     expect(res.body.error.details.code).toEqual(expect.any(String));
   });
 

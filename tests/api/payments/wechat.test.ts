@@ -31,6 +31,8 @@ beforeAll(async () => {
     const sign = { privateKeyPem: keys.platform.privateKeyPem, serial: PLATFORM_SERIAL, timestamp: nowSeconds() };
     if (req.url.startsWith('/v3/pay/transactions/jsapi')) return { status: 200, body: { prepay_id: 'wx201410272009395522657a690389285100' }, sign };
     if (req.url.startsWith('/v3/pay/transactions/app')) return { status: 200, body: { prepay_id: 'wx26112610000012345678901234567890' }, sign };
+    // Native (QR) orders fail upstream with WeChat's own text, which must not reach the member.
+    if (req.url.startsWith('/v3/pay/transactions/native')) return { status: 500, body: { code: 'SYSTEM_ERROR', message: 'MCH_INTERNAL_7788 merchant risk control' }, sign };
     if (req.url.startsWith('/v3/refund/domestic/refunds')) {
       const body = JSON.parse(req.body);
       // The refund API answers `status`; `refund_status` is the notification's name for it.
@@ -184,5 +186,19 @@ describe('one merchant behind the mini-program, the app and the 公众号', () =
     const page = await app.http.post(url).set(w.member.auth).send({ channel: 'wechat', clientType: 'page' }).expect(400);
     expect(page.body.error.details).toMatchObject({ code: 'VALIDATION_FAILED', field: 'clientType' });
     expect(wechat.received.length).toBe(before);
+  });
+
+  it('keeps the channel’s own error text in the log and gives the member a Chinese 502', async () => {
+    const order = await placeOrder(app.http, w, 9, 14);
+    const warn = jest.spyOn(app.strapi.log, 'warn');
+    try {
+      const res = await app.http.post(`/api/orders/${order.documentId}/pay`).set(w.member.auth).send({ channel: 'wechat', clientType: 'native' }).expect(502);
+      expect(res.body.error.details).toEqual({ code: 'UPSTREAM_UNAVAILABLE', channel: 'wechat' });
+      expect(res.body.error.message).toBe('支付渠道暂时不可用，请稍后重试');
+      expect(JSON.stringify(res.body)).not.toContain('MCH_INTERNAL_7788');
+      expect(warn.mock.calls.flat().join('\n')).toContain('MCH_INTERNAL_7788');
+    } finally {
+      warn.mockRestore();
+    }
   });
 });

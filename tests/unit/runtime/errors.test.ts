@@ -72,7 +72,7 @@ describe('codeForStatus', () => {
     [401, 'UNAUTHENTICATED'],
     [403, 'FORBIDDEN'],
     [404, 'NOT_FOUND'],
-    [405, 'VALIDATION_FAILED'],
+    [405, 'METHOD_NOT_ALLOWED'],
     [409, 'CONFLICT'],
     [413, 'PAYLOAD_TOO_LARGE'],
     [415, 'UNSUPPORTED_MEDIA_TYPE'],

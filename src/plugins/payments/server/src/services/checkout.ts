@@ -30,14 +30,16 @@ const REQUEST_ERRORS: Record<RequestErrorCode, { message: string; field?: string
  * Why creating a channel payment failed, as the member's app should hear it: a request the
  * channel cannot take is the caller's 400; anything else is the channel's 502.
  */
-function channelFailure(err: unknown, channel: Channel): DomainError {
+function channelFailure(err: unknown, channel: Channel, log: { warn(message: string): void }): DomainError {
   if (err instanceof DomainError) return err;
   const code = err instanceof ProviderError ? (err.details.code as RequestErrorCode | undefined) : undefined;
   if (code && (REQUEST_ERROR_CODES as readonly string[]).includes(code)) {
     const { message, field } = REQUEST_ERRORS[code];
     return new DomainError('VALIDATION_FAILED', message, { ...(field ? { field } : {}), channel, reason: code });
   }
-  return new DomainError('UPSTREAM_UNAVAILABLE', '支付渠道暂时不可用，请稍后重试', { channel, reason: (err as Error).message });
+  // The channel's own text (codes, merchant details) is for our log, not for the member.
+  log.warn(`payments: ${channel} refused or failed to create a payment: ${(err as Error)?.message ?? String(err)}`);
+  return new DomainError('UPSTREAM_UNAVAILABLE', '支付渠道暂时不可用，请稍后重试', { channel });
 }
 
 const ORDER_UID = 'plugin::orders.order';
@@ -126,7 +128,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
     } catch (err) {
       // The channel refused or was unreachable: this attempt is over, the member can retry.
       await strapi.db.query(PAYMENT_UID).update({ where: { id: payment.id }, data: { paymentStatus: 'closed', closedAt: clock.now() } });
-      throw channelFailure(err, request.channel);
+      throw channelFailure(err, request.channel, strapi.log);
     }
   },
 
@@ -158,7 +160,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
       return { payment: publicPayment(payment), params: created.params };
     } catch (err) {
       await strapi.db.query(PAYMENT_UID).update({ where: { id: payment.id }, data: { paymentStatus: 'closed', closedAt: clock.now() } });
-      throw channelFailure(err, request.channel);
+      throw channelFailure(err, request.channel, strapi.log);
     }
   },
 
