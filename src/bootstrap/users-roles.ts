@@ -8,9 +8,15 @@ export const ROLE_PUBLIC = 'public';
 const ROLE_UID = 'plugin::users-permissions.role';
 const PERMISSION_UID = 'plugin::users-permissions.permission';
 
-/** Content API actions by role. A signed-in user is checked against its own role only, so the
- * Worker role repeats every member action. */
+/** Content API actions by role, exactly: boot removes whatever else a role was granted (stock
+ * defaults such as forgot-password, or a click in the admin). A signed-in user is checked against
+ * its own role only, so the Worker role repeats every member action. Files are uploaded only
+ * through our own routes, never the stock `plugin::upload.*` actions. */
 export const PUBLIC_ACTIONS = [
+  // POST /api/auth/local (password sign-in; its handler is `auth.callback`) and
+  // /api/auth/local/register stay: the fixed API contract lists them (docs/API.md, Auth).
+  'plugin::users-permissions.auth.callback',
+  'plugin::users-permissions.auth.register',
   'api::catalog.service-category.find',
   'api::catalog.service-category.findOne',
   'api::catalog.service-item.find',
@@ -41,7 +47,8 @@ export const MEMBER_ACTIONS = [
   'api::me.me.getPoints',
   'api::me.me.redeemPoints',
   'plugin::users-permissions.user.me',
-  'plugin::upload.content-api.upload',
+  // Changing a password needs the current one; SMS and WeChat accounts never learn theirs.
+  'plugin::users-permissions.auth.changePassword',
   'api::notify.notification.find',
   'api::notify.notification.read',
   ...['quote', 'create', 'find', 'findOne', 'update', 'cancel'].map((a) => `plugin::orders.order.${a}`),
@@ -83,24 +90,47 @@ async function ensureRole(strapi: Core.Strapi, type: string, name: string, descr
   return strapi.db.query(ROLE_UID).create({ data: { type, name, description } });
 }
 
-async function grant(strapi: Core.Strapi, roleId: number, actions: readonly string[]) {
-  const existing = await strapi.db.query(PERMISSION_UID).findMany({ where: { role: roleId }, select: ['action'] });
-  const have = new Set(existing.map((p: { action: string }) => p.action));
-  for (const action of actions) {
-    if (!have.has(action)) await strapi.db.query(PERMISSION_UID).create({ data: { action, role: roleId } });
+/** Makes the role's actions exactly `actions`: adds what is missing, deletes everything else. */
+async function reconcile(strapi: Core.Strapi, role: { id: number; type: string }, actions: readonly string[]) {
+  const wanted = new Set(actions);
+  const existing = (await strapi.db.query(PERMISSION_UID).findMany({ where: { role: role.id }, select: ['id', 'action'] })) as Array<{ id: number; action: string }>;
+  const have = new Set<string>();
+  const extra: Array<{ id: number; action: string }> = [];
+  for (const p of existing) {
+    if (wanted.has(p.action) && !have.has(p.action)) have.add(p.action);
+    else extra.push(p);
+  }
+  if (extra.length) {
+    await strapi.db.query(PERMISSION_UID).deleteMany({ where: { id: { $in: extra.map((p) => p.id) } } });
+    const names = [...new Set(extra.map((p) => p.action))].filter((a) => !wanted.has(a));
+    if (names.length) strapi.log.info(`users-permissions role "${role.type}": removed ${names.join(', ')}`);
+  }
+  for (const action of wanted) {
+    if (!have.has(action)) await strapi.db.query(PERMISSION_UID).create({ data: { action, role: role.id } });
   }
 }
 
-/** Idempotent: creates the Worker role and grants every role its actions on each boot. */
+/** The exact action list of each role type we manage. */
+export function actionsByRole(): Record<string, readonly string[]> {
+  return {
+    [ROLE_PUBLIC]: PUBLIC_ACTIONS,
+    [ROLE_MEMBER]: [...MEMBER_ACTIONS, ...DISPATCH_MEMBER_ACTIONS],
+    [ROLE_WORKER]: [...WORKER_ACTIONS, ...DISPATCH_WORKER_ACTIONS],
+  };
+}
+
+/** Idempotent: creates the Worker role and reconciles every role to its exact actions on each boot. */
 export async function ensureUserRoles(strapi: Core.Strapi): Promise<void> {
-  const publicRole = await ensureRole(strapi, ROLE_PUBLIC, 'Public', '游客：浏览服务、师傅与礼品');
-  const memberRole = await ensureRole(strapi, ROLE_MEMBER, 'Authenticated', '会员：浏览、下单、支付、评价');
-  const workerRole = await ensureRole(strapi, ROLE_WORKER, 'Worker', '师傅：审核通过后获得，接单与服务');
-  await grant(strapi, publicRole.id, PUBLIC_ACTIONS);
-  await grant(strapi, memberRole.id, MEMBER_ACTIONS);
-  await grant(strapi, workerRole.id, WORKER_ACTIONS);
-  await grant(strapi, memberRole.id, DISPATCH_MEMBER_ACTIONS);
-  await grant(strapi, workerRole.id, DISPATCH_WORKER_ACTIONS);
+  await ensureRole(strapi, ROLE_PUBLIC, 'Public', '游客：浏览服务、师傅与礼品');
+  await ensureRole(strapi, ROLE_MEMBER, 'Authenticated', '会员：浏览、下单、支付、评价');
+  await ensureRole(strapi, ROLE_WORKER, 'Worker', '师傅：审核通过后获得，接单与服务');
+  const byRole = actionsByRole();
+  const roles = (await strapi.db.query(ROLE_UID).findMany({ select: ['id', 'type'] })) as Array<{ id: number; type: string }>;
+  for (const role of roles) {
+    // A role created by hand in the admin has no list here: it gets no actions until it has one.
+    if (!byRole[role.type]) strapi.log.warn(`users-permissions role "${role.type}" is not managed by src/bootstrap/users-roles.ts; its actions are removed`);
+    await reconcile(strapi, role, byRole[role.type] ?? []);
+  }
 }
 
 export async function findRoleId(strapi: Core.Strapi, type: string): Promise<number> {

@@ -15,10 +15,34 @@ interface UsersPermissionsPlugin {
   routes: Record<string, { routes: unknown[] }>;
 }
 
+interface StockRoute {
+  method: string;
+  path: string;
+}
+
+/** Stock users-permissions routes switched off. */
+export const DISABLED_STOCK_AUTH_ROUTES = [
+  'GET /connect/(.*)',
+  'GET /auth/:provider/callback',
+  'POST /auth/forgot-password',
+  'POST /auth/reset-password',
+  'GET /auth/email-confirmation',
+  'POST /auth/send-email-confirmation',
+];
+const isDisabledStockRoute = (route: StockRoute) => DISABLED_STOCK_AUTH_ROUTES.includes(`${route.method} ${route.path}`);
+
 export default (plugin: UsersPermissionsPlugin): UsersPermissionsPlugin => {
   plugin.services['member-auth'] = memberAuthService;
   plugin.controllers['member-auth'] = memberAuthController;
   plugin.controllers.user = withRoleFlagsOnMe(plugin.controllers.user as ControllerFactory);
+  // Password recovery and e-mail confirmation need an e-mail provider we do not run, and
+  // third-party OAuth (`connect`/`callback` for providers) is not ours: those routes are gone
+  // (404 NOT_FOUND for everyone) rather than public routes that crash. They keep their path so
+  // the answer is a 404, not the 405 an unknown POST path gets. `POST /auth/local` (handler
+  // auth.callback) and `/auth/local/register` stay. See docs/API.md, Auth.
+  plugin.routes['content-api'].routes = plugin.routes['content-api'].routes.map((route) =>
+    isDisabledStockRoute(route as StockRoute) ? { method: (route as StockRoute).method, path: (route as StockRoute).path, handler: 'member-auth.disabled', config: { prefix: '', auth: false } } : route,
+  );
   plugin.routes['content-api'].routes.push(...memberAuthRoutes);
 
   const stockBootstrap = plugin.bootstrap;

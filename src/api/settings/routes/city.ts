@@ -1,3 +1,12 @@
 import { factories } from '@strapi/strapi';
+import { publicQueryPolicy } from '../../../runtime/public-query';
 
-export default factories.createCoreRouter('api::settings.city', { only: ['find', 'findOne'] });
+const UID = 'api::settings.city';
+
+export default factories.createCoreRouter(UID, {
+  only: ['find', 'findOne'],
+  config: {
+    find: { policies: [publicQueryPolicy(UID, { filters: ['documentId', 'adcode', 'name'], sort: ['sort', 'adcode', 'name'] })] },
+    findOne: { policies: [publicQueryPolicy(UID, {})] },
+  },
+});

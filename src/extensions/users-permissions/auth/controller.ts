@@ -1,4 +1,5 @@
 import type { Core } from '@strapi/strapi';
+import { notFound } from '../../../runtime/errors';
 import type { AuthContext } from './login';
 import type { MemberAuthService } from './service';
 import { parseSmsLoginBody, parseSmsSendBody, parseWechatLoginBody } from './validation';
@@ -13,6 +14,11 @@ export function memberAuthController({ strapi }: { strapi: Core.Strapi }) {
   const service = () => strapi.plugin('users-permissions').service('member-auth') as MemberAuthService;
 
   return {
+    // Stock routes switched off (strapi-server.ts): recovery by e-mail, e-mail confirmation, OAuth.
+    async disabled() {
+      throw notFound('该功能未开放');
+    },
+
     // POST /api/auth/sms/send { phone } → { data: { sent, retryAfter } }
     async smsSend(ctx: RequestContext) {
       const { phone } = parseSmsSendBody(ctx.request.body);
