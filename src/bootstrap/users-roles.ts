@@ -41,7 +41,10 @@ export const MEMBER_ACTIONS = [
   'api::me.me.getPoints',
   'api::me.me.redeemPoints',
   'plugin::users-permissions.user.me',
-  'plugin::upload.content-api.upload',
+  // Uploads go through our own routes (owner recorded, types sniffed); never the stock upload actions.
+  'api::media.media.upload',
+  'api::media.media.findOne',
+  'api::media.media.content',
   'api::notify.notification.find',
   'api::notify.notification.read',
   ...['quote', 'create', 'find', 'findOne', 'update', 'cancel'].map((a) => `plugin::orders.order.${a}`),
@@ -73,6 +76,10 @@ export const WORKER_ACTIONS = [
   ...['accept', 'depart', 'arrive', 'start', 'pause', 'resume', 'complete', 'release'].map((a) => `plugin::orders.order.${a}`),
 ];
 
+/** Stock upload actions (upload also replaces and edits any file with `?id=`, find lists them
+ * all): taken back from every users-permissions role on each boot, since grant() only adds. */
+export const REVOKED_UPLOAD_ACTIONS = ['upload', 'find', 'findOne', 'findPage', 'destroy'].map((a) => `plugin::upload.content-api.${a}`);
+
 async function ensureRole(strapi: Core.Strapi, type: string, name: string, description: string) {
   const existing = await strapi.db.query(ROLE_UID).findOne({ where: { type } });
   // users-permissions creates public/authenticated with English text; operators read Chinese.
@@ -101,6 +108,9 @@ export async function ensureUserRoles(strapi: Core.Strapi): Promise<void> {
   await grant(strapi, workerRole.id, WORKER_ACTIONS);
   await grant(strapi, memberRole.id, DISPATCH_MEMBER_ACTIONS);
   await grant(strapi, workerRole.id, DISPATCH_WORKER_ACTIONS);
+  await strapi.db.query(PERMISSION_UID).deleteMany({
+    where: { action: { $in: REVOKED_UPLOAD_ACTIONS }, role: { id: { $in: [publicRole.id, memberRole.id, workerRole.id] } } },
+  });
 }
 
 export async function findRoleId(strapi: Core.Strapi, type: string): Promise<number> {
