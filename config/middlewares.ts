@@ -19,8 +19,11 @@ export default [
   'strapi::poweredBy',
   'strapi::query',
   // Payment notifications are verified against the exact bytes received.
-  { name: 'strapi::body', config: { includeUnparsed: true, jsonLimit: '1mb', formLimit: '1mb', textLimit: '1mb' } },
+  // Multipart only on upload routes, parsed by global::multipart (issue 9).
+  'global::multipart',
+  { name: 'strapi::body', config: { includeUnparsed: true, jsonLimit: '1mb', formLimit: '1mb', textLimit: '1mb', multipart: false } },
   'strapi::session',
   'strapi::favicon',
+  'global::upload-headers',
   'strapi::public',
 ];

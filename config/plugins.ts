@@ -23,6 +23,17 @@ export default ({ env }: Core.Config.Shared.ConfigParams) => ({
   i18n: {
     enabled: true,
   },
+  // Admin uploads (media library). Members and workers upload through /api/me/uploads, which is
+  // stricter (UPLOAD_MAX_BYTES, sniffed jpeg/png/webp/pdf); see docs/SECURITY.md.
+  upload: {
+    config: {
+      sizeLimit: env.int('UPLOAD_ADMIN_MAX_BYTES', 200 * 1024 * 1024),
+      security: {
+        allowedTypes: ['image/jpeg', 'image/png', 'image/webp', 'image/gif', 'image/avif', 'video/mp4', 'video/webm', 'application/pdf'],
+        deniedTypes: ['image/svg+xml', 'text/html', 'application/xhtml+xml', 'text/javascript', 'application/javascript', 'application/xml', 'text/xml'],
+      },
+    },
+  },
   // Local plugins: compiled with the app (see each plugin's strapi-server.js).
   orders: { enabled: true, resolve: './src/plugins/orders' },
   settlement: { enabled: true, resolve: './src/plugins/settlement' },

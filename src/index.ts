@@ -6,6 +6,7 @@ import { ensureChineseContentLocale, preferChineseInitialLocale } from './bootst
 import { registerReadiness } from './bootstrap/readiness';
 import { startRealtime, stopRealtime } from './bootstrap/realtime';
 import { ensureUserRoles } from './bootstrap/users-roles';
+import { installPrivateStorage } from './api/media/private-storage';
 import { startRuntime, stopRuntime } from './runtime';
 
 // Scripts (seed, export) boot Strapi for its data only: no sockets, no queue consumers.
@@ -15,6 +16,8 @@ export default {
   // The runtime starts in register: plugins' bootstraps (which run before this file's) use it.
   async register({ strapi }: { strapi: Core.Strapi }) {
     preferChineseInitialLocale();
+    // Before the upload plugin's bootstrap, which asks the provider whether URLs need signing.
+    installPrivateStorage(strapi);
     await startRuntime({ logger: strapi.log, queueWorkers: isScript() ? false : undefined });
     registerReadiness(strapi);
   },

@@ -49,6 +49,10 @@ export const MEMBER_ACTIONS = [
   'plugin::users-permissions.user.me',
   // Changing a password needs the current one; SMS and WeChat accounts never learn theirs.
   'plugin::users-permissions.auth.changePassword',
+  // Uploads go through our own routes (owner recorded, types sniffed); never the stock upload actions.
+  'api::media.media.upload',
+  'api::media.media.findOne',
+  'api::media.media.content',
   'api::notify.notification.find',
   'api::notify.notification.read',
   ...['quote', 'create', 'find', 'findOne', 'update', 'cancel'].map((a) => `plugin::orders.order.${a}`),

@@ -68,9 +68,8 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       const cityId = await cityDocumentId(city);
       if (cityId !== undefined) data.city = cityId;
       if (avatar !== undefined) {
-        if (avatar !== null && !(await strapi.db.query('plugin::upload.file').findOne({ where: { id: avatar } }))) {
-          throw new DomainError('VALIDATION_FAILED', '头像文件不存在', { field: 'avatar' });
-        }
+        // Only a picture this member uploaded as an avatar: any other id would hand out that file's URL.
+        if (avatar !== null) await strapi.service('api::media.media').assertOwnedFiles(userId, [avatar], 'avatar', 'avatar');
         data.avatar = avatar;
       }
       await strapi.db.transaction(async () => {
