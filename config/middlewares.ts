@@ -18,6 +18,7 @@ export default [
   'strapi::cors',
   'strapi::poweredBy',
   'strapi::query',
+  'global::read-cache',
   // Payment notifications are verified against the exact bytes received.
   { name: 'strapi::body', config: { includeUnparsed: true, jsonLimit: '1mb', formLimit: '1mb', textLimit: '1mb' } },
   'strapi::session',

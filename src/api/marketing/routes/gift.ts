@@ -1,3 +1,6 @@
 import { factories } from '@strapi/strapi';
+import { cachedRead } from '../../../bootstrap/read-cache';
 
-export default factories.createCoreRouter('api::marketing.gift', { only: ['find', 'findOne'] });
+const cached = cachedRead('gifts');
+
+export default factories.createCoreRouter('api::marketing.gift', { only: ['find', 'findOne'], config: { find: { middlewares: [cached] }, findOne: { middlewares: [cached] } } });
