@@ -1,6 +1,6 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
 import { hasRuntime, runtime } from './index';
-import { etagOf, type CachedResponse } from './response-cache';
+import { etagOf, type CachedResponse, type ResponseCache } from './response-cache';
 
 /**
  * Response cache for public GET routes, as a Strapi route middleware (it runs after the
@@ -22,6 +22,8 @@ export interface ReadCacheOptions {
   tags: readonly string[];
   /** True when this request's answer depends on the caller (never shared, still ETagged). */
   bypass?: (ctx: Ctx) => boolean;
+  /** Defaults to the runtime's; tests pass one per simulated instance. */
+  cache?: () => ResponseCache;
 }
 
 /** Stable JSON with object keys sorted at every level; array order is meaningful (sort[0]…). */
@@ -95,7 +97,7 @@ async function settle(set: Set<Promise<void>>): Promise<void> {
 export function readCache(options: ReadCacheOptions) {
   const tags = [...new Set(options.tags)].sort();
   return async function readCacheMiddleware(ctx: Ctx, next: Next) {
-    if (ctx.method !== 'GET' || !hasRuntime()) return next();
+    if (ctx.method !== 'GET' || (!options.cache && !hasRuntime())) return next();
     if (options.bypass?.(ctx)) {
       await next();
       const entry = cacheable(ctx);
@@ -103,7 +105,7 @@ export function readCache(options: ReadCacheOptions) {
       return;
     }
     if (inflight.size > 0) await Promise.allSettled([...inflight]);
-    const cache = runtime().responses;
+    const cache = options.cache ? options.cache() : runtime().responses;
     // The versions are read before the data: a write that lands meanwhile bumps them, so what
     // this request stores under the old versions is never read again.
     const key = `${ctx.path}|${audienceOf(ctx)}|${await cache.stamp(tags)}|${normalise(ctx.query)}`;
