@@ -18,6 +18,7 @@ export default [
   'strapi::cors',
   'strapi::poweredBy',
   'strapi::query',
+  'global::read-cache',
   // Payment notifications are verified against the exact bytes received.
   // Multipart only on upload routes, parsed by global::multipart (issue 9).
   'global::multipart',

@@ -4,6 +4,7 @@ import { ensureAdminRoles } from './bootstrap/admin-roles';
 import { registerCityScopeCondition } from './bootstrap/city-scope';
 import { ensureChineseContentLocale, preferChineseInitialLocale } from './bootstrap/content-locale';
 import { registerReadiness } from './bootstrap/readiness';
+import { registerReadCacheInvalidation } from './bootstrap/read-cache';
 import { startRealtime, stopRealtime } from './bootstrap/realtime';
 import { ensureUserRoles } from './bootstrap/users-roles';
 import { installPrivateStorage } from './api/media/private-storage';
@@ -24,6 +25,7 @@ export default {
 
   async bootstrap({ strapi }: { strapi: Core.Strapi }) {
     registerCityScopeCondition(strapi);
+    registerReadCacheInvalidation(strapi);
     await ensureChineseContentLocale(strapi);
     await ensureUserRoles(strapi);
     await ensureAdminRoles(strapi);

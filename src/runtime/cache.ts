@@ -1,4 +1,5 @@
 import type { Redis, Cluster } from 'ioredis';
+import { LRUCache } from 'lru-cache';
 
 /**
  * Small shared cache: SMS codes, rate-limit counters, idempotency markers. Values are JSON.
@@ -21,8 +22,13 @@ interface Entry {
   expiresAt?: number;
 }
 
-export function createMemoryCache(prefix = '', now: () => number = Date.now): Cache {
-  const entries = new Map<string, Entry>();
+/** Keys the embedded cache holds at most; the least recently used go first beyond that. */
+export const MEMORY_CACHE_MAX_ENTRIES = 50_000;
+
+export function createMemoryCache(prefix = '', now: () => number = Date.now, maxEntries = MEMORY_CACHE_MAX_ENTRIES): Cache {
+  // Expiry is checked against the injected clock (tests drive it); the LRU bound keeps keys
+  // nobody reads again (one per phone number, per IP) from growing the process forever.
+  const entries = new LRUCache<string, Entry>({ max: maxEntries });
   const live = (key: string): Entry | undefined => {
     const entry = entries.get(prefix + key);
     if (entry?.expiresAt !== undefined && entry.expiresAt <= now()) {

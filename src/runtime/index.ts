@@ -3,6 +3,7 @@ import { createMemoryGeo, createRedisGeo, type Geo } from './geo';
 import { createMemoryPubSub, createRedisPubSub, type PubSub } from './pubsub';
 import { createBullQueue, createMemoryQueue, type JobQueue } from './queue';
 import { createRedisConnection, redisConfigFromEnv, type RedisConnection } from './redis';
+import { createMemoryResponseCache, createRedisResponseCache, responseCacheOptionsFromEnv, type ResponseCache } from './response-cache';
 
 /**
  * The runtime picks its implementations once at boot: Redis-backed when REDIS_URL or
@@ -15,6 +16,8 @@ export interface Runtime {
   prefix: string;
   redis?: RedisConnection;
   cache: Cache;
+  /** Public read responses by versioned tags (see ./read-cache). */
+  responses: ResponseCache;
   queue: JobQueue;
   pubsub: PubSub;
   geo: Geo;
@@ -69,6 +72,7 @@ export async function startRuntime(options: RuntimeOptions = {}): Promise<Runtim
       prefix,
       redis,
       cache: createRedisCache(redis.client, prefix),
+      responses: createRedisResponseCache({ redis, prefix, logger, ...responseCacheOptionsFromEnv(env) }),
       queue,
       pubsub,
       geo: createRedisGeo(redis.client, prefix),
@@ -90,6 +94,7 @@ export async function startRuntime(options: RuntimeOptions = {}): Promise<Runtim
       mode: 'embedded',
       prefix,
       cache: createMemoryCache(prefix),
+      responses: createMemoryResponseCache(responseCacheOptionsFromEnv(env)),
       queue,
       pubsub,
       geo: createMemoryGeo(),

@@ -68,3 +68,16 @@ describe('memory cache', () => {
     expect(await cache.setIfAbsent('a', 2, 60)).toBe(true);
   });
 });
+
+describe('memory cache bound', () => {
+  it('should drop the least recently used key beyond its size, keeping the ones still read', async () => {
+    const cache = createMemoryCache('', Date.now, 2);
+    await cache.set('a', 1);
+    await cache.set('b', 2);
+    expect(await cache.get('a')).toBe(1);
+    await cache.set('c', 3);
+    expect(await cache.get('b')).toBeUndefined();
+    expect(await cache.get('a')).toBe(1);
+    expect(await cache.get('c')).toBe(3);
+  });
+});

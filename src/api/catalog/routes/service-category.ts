@@ -1,6 +1,8 @@
 import { factories } from '@strapi/strapi';
 import { publicQueryPolicy } from '../../../runtime/public-query';
+import { cachedRead } from '../../../bootstrap/read-cache';
 
+const cached = cachedRead('categories');
 const UID = 'api::catalog.service-category';
 
 export default factories.createCoreRouter(UID, {
@@ -14,7 +16,8 @@ export default factories.createCoreRouter(UID, {
           populate: ['icon', 'parent'],
         }),
       ],
+      middlewares: [cached],
     },
-    findOne: { policies: [publicQueryPolicy(UID, { populate: ['icon', 'parent'] })] },
+    findOne: { policies: [publicQueryPolicy(UID, { populate: ['icon', 'parent'] })], middlewares: [cached] },
   },
 });

@@ -1,6 +1,8 @@
 import { factories } from '@strapi/strapi';
 import { publicQueryPolicy } from '../../../runtime/public-query';
+import { cachedRead } from '../../../bootstrap/read-cache';
 
+const cached = cachedRead('items');
 const UID = 'api::catalog.service-item';
 const MEDIA_AND_PARTS = ['category', 'cover', 'gallery', 'video', 'process', 'tags', 'packages', 'skills'];
 
@@ -15,7 +17,8 @@ export default factories.createCoreRouter(UID, {
           populate: ['category', 'cover', 'tags'],
         }),
       ],
+      middlewares: [cached],
     },
-    findOne: { policies: [publicQueryPolicy(UID, { populate: MEDIA_AND_PARTS })] },
+    findOne: { policies: [publicQueryPolicy(UID, { populate: MEDIA_AND_PARTS })], middlewares: [cached] },
   },
 });

@@ -1,6 +1,7 @@
 import type { Core } from '@strapi/strapi';
 import { clock } from '../../../runtime/clock';
 import { DomainError, notFound } from '../../../runtime/errors';
+import { invalidateReads } from '../../../runtime/read-cache';
 
 /**
  * Points → gifts (积分兑换). One transaction: gift stock, points debit, coupon grant and the
@@ -26,7 +27,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
     }
 
     const now = clock.now();
-    return strapi.db.transaction(async ({ trx }) => {
+    const result = await strapi.db.transaction(async ({ trx }) => {
       const knex = strapi.db.connection;
       const taken = await knex('gifts')
         .transacting(trx)
@@ -64,5 +65,8 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
         userCoupon: userCoupon?.documentId ?? null,
       };
     });
+    // The stock is taken with raw SQL, which no lifecycle sees: the public gift list shows it.
+    await invalidateReads(['api::marketing.gift']);
+    return result;
   },
 });

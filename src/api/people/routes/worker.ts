@@ -1,6 +1,10 @@
 import { factories } from '@strapi/strapi';
 import { publicQueryPolicy } from '../../../runtime/public-query';
+import { cachedRead } from '../../../bootstrap/read-cache';
+import { wantsScoreSort } from '../controllers/worker-score-sort';
 
+// Sorting by the dispatch score depends on the caller's address and on live availability.
+const cached = cachedRead('workers', { bypass: (ctx) => wantsScoreSort(ctx.query) });
 const UID = 'api::people.worker';
 
 // Public directory: what a member picks a worker by. Everything else (home position, birth year,
@@ -16,7 +20,7 @@ export const WORKER_LIST_QUERY = {
 export default factories.createCoreRouter(UID, {
   only: ['find', 'findOne'],
   config: {
-    find: { policies: [publicQueryPolicy(UID, WORKER_LIST_QUERY)] },
-    findOne: { policies: [publicQueryPolicy(UID, {})] },
+    find: { policies: [publicQueryPolicy(UID, WORKER_LIST_QUERY)], middlewares: [cached] },
+    findOne: { policies: [publicQueryPolicy(UID, {})], middlewares: [cached] },
   },
 });
