@@ -2,10 +2,10 @@ import type { Core } from '@strapi/strapi';
 import { clock } from '../../../../../runtime/clock';
 import { DomainError, notFound } from '../../../../../runtime/errors';
 import { transaction, updateRelations } from '../../../../../runtime/transaction';
-import { assertModifiable, priceChange, resolveStart, slotsFor, type Quote } from '../domain';
+import { assertMemberDuration, assertModifiable, bookedDuration, priceChange, resolveStart, slotsFor, type Quote } from '../domain';
 import { EVENT_UID, getService, ORDER_UID } from '../utils';
 import type { OrderRow } from './order-view';
-import { defaultDuration, type Requirements } from './place-order';
+import type { Requirements } from './place-order';
 
 export interface ModifyRequest {
   scheduledAt?: string;
@@ -63,8 +63,10 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
 
     const quantity = change.quantity ?? order.quantity;
     const packageCode = change.packageCode !== undefined ? change.packageCode : order.packageCode;
-    const durationMinutes =
-      change.durationMinutes ?? (change.quantity !== undefined ? defaultDuration(item, quantity) : order.durationMinutes);
+    const lineChanged = change.quantity !== undefined || change.packageCode !== undefined;
+    // An unchanged line keeps the duration it was booked with, even if the catalog moved since.
+    const durationMinutes = lineChanged ? bookedDuration(item, packageCode ? undefined : quantity, packageCode) : order.durationMinutes;
+    assertMemberDuration(change.durationMinutes, durationMinutes);
     const timeChanged = change.scheduledAt !== undefined || change.instant !== undefined || durationMinutes !== order.durationMinutes;
     const start = timeChanged
       ? resolveStart({
