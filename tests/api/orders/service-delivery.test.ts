@@ -55,3 +55,45 @@ describe('duration follows the item, quantity and package', () => {
     expect(plain.body.data).toMatchObject({ quantity: 2, durationMinutes: 120, amounts: { total: 10000 } });
   });
 });
+
+describe('modifying a paid order that used a coupon', () => {
+  async function couponFor(memberId: number, code: string) {
+    const s = app.strapi;
+    const coupon = await s.documents('api::marketing.coupon').create({
+      data: { name: '满100减20', code, type: 'threshold', amountOff: 2000, minSpend: 10000, perUserLimit: 5, active: true },
+    } as any);
+    return s.db.transaction(({ trx }) => s.service('api::marketing.user-coupon').grant(trx, memberId, (coupon as any).id, 'grant', new Date()));
+  }
+
+  it('moves the time of a couponed paid order without re-pricing, even after the catalog price changed', async () => {
+    const grant = await couponFor(w.member.id, 'DLV-TIME');
+    // 4 h × ¥50 = 20000 − 2000 = 18000
+    const order = (await create({ serviceItem: packaged, quantity: 4, scheduledAt: localAt(5, 9), coupon: grant.documentId }).expect(201)).body.data;
+    expect(order.amounts).toMatchObject({ subtotal: 20000, discount: 2000, total: 18000 });
+    await pay(app.strapi, order.documentId, 'full', 18000);
+    expect((await app.strapi.db.query('api::marketing.user-coupon').findOne({ where: { documentId: grant.documentId } })).couponStatus).toBe('used');
+
+    const item = await app.strapi.db.query('api::catalog.service-item').findOne({ where: { documentId: packaged } });
+    await app.strapi.db.query('api::catalog.service-item').update({ where: { id: item.id }, data: { price: 9000 } });
+    try {
+      const moved = await app.http.patch(`/api/orders/${order.documentId}`).set(w.member.auth).send({ scheduledAt: localAt(6, 14) }).expect(200);
+      expect(new Date(moved.body.data.scheduledAt).toISOString()).toBe(localAt(6, 14));
+      expect(moved.body.data.amounts).toMatchObject({ subtotal: 20000, discount: 2000, total: 18000, paid: 18000, balanceDue: 0, refundPending: 0 });
+
+      // A change of quantity is priced (today's price), still with the order's own coupon: 5 × 9000 − 2000.
+      const more = await app.http.patch(`/api/orders/${order.documentId}`).set(w.member.auth).send({ quantity: 5 }).expect(200);
+      expect(more.body.data.amounts).toMatchObject({ subtotal: 45000, discount: 2000, total: 43000, paid: 18000, balanceDue: 25000 });
+      expect((await app.strapi.db.query('api::marketing.user-coupon').findOne({ where: { documentId: grant.documentId } })).couponStatus).toBe('used');
+    } finally {
+      await app.strapi.db.query('api::catalog.service-item').update({ where: { id: item.id }, data: { price: 5000 } });
+    }
+  });
+
+  it('still refuses someone else’s used coupon being brought into an order', async () => {
+    const grant = await couponFor(w.member.id, 'DLV-OTHER');
+    const first = (await create({ serviceItem: packaged, quantity: 4, scheduledAt: localAt(7, 9), coupon: grant.documentId }).expect(201)).body.data;
+    await pay(app.strapi, first.documentId, 'full', first.amounts.total);
+    const res = await create({ serviceItem: packaged, quantity: 4, scheduledAt: localAt(7, 14), coupon: grant.documentId }).expect(400);
+    expect(res.body.error.details).toMatchObject({ code: 'COUPON_INVALID', reason: 'used' });
+  });
+});
