@@ -97,3 +97,45 @@ describe('modifying a paid order that used a coupon', () => {
     expect(res.body.error.details).toMatchObject({ code: 'COUPON_INVALID', reason: 'used' });
   });
 });
+
+describe('travel buffer applied once between consecutive jobs (30-minute setting)', () => {
+  async function paidOrder(scheduledAt: string, quantity = 2) {
+    const order = (await create({ quantity, scheduledAt }).expect(201)).body.data;
+    await pay(app.strapi, order.documentId, 'full', order.amounts.total);
+    return order;
+  }
+  const accept = (id: string, worker = w.workers[2]) => app.http.post(`/api/orders/${id}/accept`).set(worker.auth);
+  async function heldSlots(documentId: string) {
+    const row = await app.strapi.db.query(ORDER_UID).findOne({ where: { documentId } });
+    const rows = await app.strapi.db.connection('worker_slots').where({ order_id: row.id }).orderBy('slot_key');
+    return rows.map((r: any) => new Date(Number(r.slot_key) * 60_000).toISOString());
+  }
+
+  it('lets one worker take 10:00–12:00 and 12:30–14:30, and refuses 12:00', async () => {
+    const first = await paidOrder(localAt(8, 10));
+    await accept(first.documentId).expect(200);
+    expect(await heldSlots(first.documentId)).toEqual([localAt(8, 10), localAt(8, 10, 30), localAt(8, 11), localAt(8, 11, 30), localAt(8, 12)]);
+    const tooClose = await paidOrder(localAt(8, 12));
+    expect((await accept(tooClose.documentId).expect(409)).body.error.details.code).toMatch(/SLOT_TAKEN|WORKER_UNAVAILABLE/);
+    const next = await paidOrder(localAt(8, 12, 30));
+    await accept(next.documentId).expect(200);
+  });
+
+  it('books an off-grid 09:45–11:45 job end to end: held 09:30–12:30, the next job at 12:30 fits, 12:15 does not', async () => {
+    // Booked with the worker chosen up front, so the free-time check at creation runs on the same slots.
+    const offGrid = (await create({ quantity: 2, scheduledAt: localAt(9, 9, 45), worker: w.workers[2].workerDocumentId }).expect(201)).body.data;
+    expect(new Date(offGrid.scheduledAt).toISOString()).toBe(localAt(9, 9, 45));
+    await pay(app.strapi, offGrid.documentId, 'full', offGrid.amounts.total);
+    await accept(offGrid.documentId).expect(200);
+    expect(await heldSlots(offGrid.documentId)).toEqual([localAt(9, 9, 30), localAt(9, 10), localAt(9, 10, 30), localAt(9, 11), localAt(9, 11, 30), localAt(9, 12)]);
+
+    // 12:15 is exactly one buffer after 11:45, but the 30-minute grid rounds it into 12:00: refused, never double-booked.
+    const clash = await create({ quantity: 2, scheduledAt: localAt(9, 12, 15), worker: w.workers[2].workerDocumentId }).expect(409);
+    expect(clash.body.error.details.code).toBe('WORKER_UNAVAILABLE');
+    const next = (await create({ quantity: 2, scheduledAt: localAt(9, 12, 30), worker: w.workers[2].workerDocumentId }).expect(201)).body.data;
+    await pay(app.strapi, next.documentId, 'full', next.amounts.total);
+    await accept(next.documentId).expect(200);
+    const mine = (await app.http.get('/api/orders?as=worker&status=accepted').set(w.workers[2].auth).expect(200)).body.data.map((o: any) => o.documentId);
+    expect(mine).toEqual(expect.arrayContaining([offGrid.documentId, next.documentId]));
+  });
+});
