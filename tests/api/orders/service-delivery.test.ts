@@ -1,10 +1,11 @@
 import { bootStrapi, type TestApp } from '../../helpers/strapi';
 import { buildOrderWorld, localAt, pay, type OrderWorld } from '../../helpers/orders';
-import { createItem } from '../../helpers/fixtures';
+import { createAdminSession, createItem } from '../../helpers/fixtures';
 
 let app: TestApp;
 let w: OrderWorld;
 let packaged: string;
+let kefu: { Authorization: string };
 
 beforeAll(async () => {
   app = await bootStrapi();
@@ -17,6 +18,7 @@ beforeAll(async () => {
       packages: [{ code: 'hours-6', name: '6小时卡', quantity: 6, price: 27000 }],
     })
   ).documentId;
+  kefu = (await createAdminSession(app.strapi, app.http, 'kefu-delivery@test.shangmen', '客服')).auth;
 });
 afterAll(async () => {
   await app?.close();
@@ -137,5 +139,63 @@ describe('travel buffer applied once between consecutive jobs (30-minute setting
     await accept(next.documentId).expect(200);
     const mine = (await app.http.get('/api/orders?as=worker&status=accepted').set(w.workers[2].auth).expect(200)).body.data.map((o: any) => o.documentId);
     expect(mine).toEqual(expect.arrayContaining([offGrid.documentId, next.documentId]));
+  });
+});
+
+describe('preferred worker on release and reassign', () => {
+  async function preferredPaid(day: number, hour: number, worker = w.workers[0]) {
+    const order = (await create({ quantity: 2, scheduledAt: localAt(day, hour), worker: worker.workerDocumentId }).expect(201)).body.data;
+    await pay(app.strapi, order.documentId, 'full', order.amounts.total);
+    return order;
+  }
+  const preferredOf = async (documentId: string) =>
+    (await app.strapi.db.query(ORDER_UID).findOne({ where: { documentId }, populate: { preferredWorker: { select: ['id'] } } })).preferredWorker?.id ?? null;
+  const slotOwners = async (documentId: string) => {
+    const row = await app.strapi.db.query(ORDER_UID).findOne({ where: { documentId } });
+    const rows = await app.strapi.db.connection('worker_slots').where({ order_id: row.id });
+    return [...new Set(rows.map((r: any) => Number(r.worker_id)))];
+  };
+
+  it('opens the order to other workers when the chosen worker releases it', async () => {
+    const order = await preferredPaid(10, 9);
+    await app.http.post(`/api/orders/${order.documentId}/accept`).set(w.workers[0].auth).expect(200);
+    const released = await app.http.post(`/api/orders/${order.documentId}/release`).set(w.workers[0].auth).send({ reason: '家中有事' }).expect(200);
+    expect(released.body.data.status).toBe('pending_acceptance');
+    expect(await preferredOf(order.documentId)).toBeNull();
+    const accepted = await app.http.post(`/api/orders/${order.documentId}/accept`).set(w.workers[1].auth).expect(200);
+    expect(accepted.body.data).toMatchObject({ status: 'accepted', worker: { displayName: '李阿姨' } });
+  });
+
+  it('clears the choice on an operator reassign, so dispatch or another worker can take it', async () => {
+    const order = await preferredPaid(10, 14);
+    await app.http.post(`/api/orders/${order.documentId}/accept`).set(w.workers[0].auth).expect(200);
+    const res = await app.http.post(`/orders/orders/${order.documentId}/reassign`).set(kefu).send({ reason: '师傅临时生病' }).expect(200);
+    expect(res.body.data.status).toBe('pending_acceptance');
+    expect(await preferredOf(order.documentId)).toBeNull();
+    await app.http.post(`/api/orders/${order.documentId}/accept`).set(w.workers[1].auth).expect(200);
+  });
+
+  it('keeps the order with its worker when the reassignment to another worker is refused', async () => {
+    const order = await preferredPaid(11, 9);
+    await app.http.post(`/api/orders/${order.documentId}/accept`).set(w.workers[0].auth).expect(200);
+    // The intended replacement already works 09:00–11:00 that day.
+    const busy = (await create({ quantity: 2, scheduledAt: localAt(11, 9) }).expect(201)).body.data;
+    await pay(app.strapi, busy.documentId, 'full', busy.amounts.total);
+    await app.http.post(`/api/orders/${busy.documentId}/accept`).set(w.workers[1].auth).expect(200);
+
+    const refused = await app.http.post(`/orders/orders/${order.documentId}/reassign`).set(kefu).send({ reason: '换人', worker: w.workers[1].workerDocumentId }).expect(409);
+    expect(['SLOT_TAKEN', 'WORKER_UNAVAILABLE']).toContain(refused.body.error.details.code);
+    const after = (await app.http.get(`/orders/orders/${order.documentId}`).set(kefu).expect(200)).body.data;
+    expect(after).toMatchObject({ status: 'accepted', worker: { displayName: '王阿姨' } });
+    expect(after.events.map((e: any) => e.event)).toEqual(['create', 'pay', 'accept']);
+    expect(await slotOwners(order.documentId)).toEqual([w.workers[0].workerId]);
+    expect(await preferredOf(order.documentId)).toBe(w.workers[0].workerId);
+
+    // To a free worker it goes through in one step, slots moved, choice cleared.
+    const moved = await app.http.post(`/orders/orders/${order.documentId}/reassign`).set(kefu).send({ reason: '换人', worker: w.workers[2].workerDocumentId }).expect(200);
+    expect(moved.body.data).toMatchObject({ status: 'accepted', worker: { displayName: '张师傅' } });
+    expect(moved.body.data.events.map((e: any) => e.event)).toEqual(['create', 'pay', 'accept', 'reassign', 'accept']);
+    expect(await slotOwners(order.documentId)).toEqual([w.workers[2].workerId]);
+    expect(await preferredOf(order.documentId)).toBeNull();
   });
 });
