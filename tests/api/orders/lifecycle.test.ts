@@ -73,8 +73,8 @@ describe('full payment lifecycle', () => {
     expect(res.body.data).toMatchObject({ status: 'accepted', worker: { displayName: '王阿姨' } });
     expect(res.body.data.address.detail).toBe('漕溪北路 1 号');
     const slots = await app.strapi.db.connection('worker_slots').where({ worker_id: w.workers[0].workerId }).count('* as n');
-    // 10:00–13:00 plus 30 min travel buffer on each side = 09:30–13:30 → 8 slots of 30 min.
-    expect(Number(slots[0].n)).toBe(8);
+    // 10:00–13:00 plus the 30 min travel buffer after it = 10:00–13:30 → 7 slots of 30 min.
+    expect(Number(slots[0].n)).toBe(7);
   });
 
   it('cannot be modified after acceptance', async () => {

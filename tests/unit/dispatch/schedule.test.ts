@@ -40,9 +40,10 @@ describe('weekly windows', () => {
 
 describe('is a worker free for an order', () => {
   const week = defaultWeek({ opensAt: '08:00', closesAt: '20:00' });
-  const order = (day: number, hour: number, minutes: number, buffer = 30) => ({
-    service: { start: at(day, hour), end: at(day, hour) + minutes * 60_000 },
-    held: { start: at(day, hour) - buffer * 60_000, end: at(day, hour) + (minutes + buffer) * 60_000 },
+  // As orderTime holds it: the service, then the travel buffer after it.
+  const order = (day: number, hour: number, minutes: number, buffer = 30, minute = 0) => ({
+    service: { start: at(day, hour, minute), end: at(day, hour, minute) + minutes * 60_000 },
+    held: { start: at(day, hour, minute), end: at(day, hour, minute) + (minutes + buffer) * 60_000 },
   });
 
   it('is free inside the windows with no leave or booking', () => {
@@ -60,10 +61,12 @@ describe('is a worker free for an order', () => {
     expect(timeConflict({ windows: week, leave }, order(MON, 13, 60), tz)).toBeNull();
   });
 
-  it('keeps the travel buffer between two bookings', () => {
-    const booking = { start: at(MON, 9, 30), end: at(MON, 12, 30) }; // 10:00–12:00 held with 30 min buffer
-    expect(timeConflict({ windows: week, leave: [], bookings: [booking] }, order(MON, 13, 60), tz)).toBeNull();
+  it('keeps one travel buffer between two bookings', () => {
+    const booking = { start: at(MON, 10), end: at(MON, 12, 30) }; // 10:00–12:00 held with the 30 min buffer after it
+    expect(timeConflict({ windows: week, leave: [], bookings: [booking] }, order(MON, 12, 60, 30, 30), tz)).toBeNull();
     expect(timeConflict({ windows: week, leave: [], bookings: [booking] }, order(MON, 12, 60), tz)).toBe('booked');
+    // An order ending 09:30 with its buffer fits right before the booking.
+    expect(timeConflict({ windows: week, leave: [], bookings: [booking] }, order(MON, 8, 60, 30, 30), tz)).toBeNull();
   });
 
   it('lists free time as windows minus leave minus bookings', () => {

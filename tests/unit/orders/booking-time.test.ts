@@ -113,8 +113,22 @@ describe('resolveStart: instant bookings', () => {
 });
 
 describe('slotsFor', () => {
-  it('should cover 10:00 + 120 min with a 30 min buffer in 6 half-hour slots', () => {
+  it('should cover 10:00 + 120 min with the 30 min buffer after it in 5 half-hour slots', () => {
     const slots = slotsFor(local('2026-11-26 10:00'), 120, 30, 30).map((s) => formatZoned(s, tz).slice(11));
+    expect(slots).toEqual(['10:00', '10:30', '11:00', '11:30', '12:00']);
+  });
+
+  it('should fit back-to-back jobs one buffer apart, and no closer', () => {
+    const first = new Set(slotsFor(local('2026-11-26 10:00'), 120, 30, 30).map((d) => d.getTime()));
+    const shares = (at: string) => slotsFor(local(at), 120, 30, 30).some((d) => first.has(d.getTime()));
+    expect(shares('2026-11-26 12:30')).toBe(false);
+    expect(shares('2026-11-26 12:00')).toBe(true);
+    expect(shares('2026-11-26 07:30')).toBe(false); // 07:30–09:30, buffer until 10:00
+    expect(shares('2026-11-26 08:00')).toBe(true);
+  });
+
+  it('should hold an off-grid 09:45–11:45 job from 09:30 to 12:30', () => {
+    const slots = slotsFor(local('2026-11-26 09:45'), 120, 30, 30).map((s) => formatZoned(s, tz).slice(11));
     expect(slots).toEqual(['09:30', '10:00', '10:30', '11:00', '11:30', '12:00']);
   });
 
@@ -175,16 +189,18 @@ describe('slotsFor', () => {
     );
   });
 
-  it('should keep on-grid bookings apart exactly when their buffered intervals do not overlap (property)', () => {
+  it('should keep on-grid bookings apart exactly when one travel buffer fits between them (property)', () => {
     fc.assert(
       fc.property(booking, booking, fc.constantFrom(0, 30, 60), (a, b, buffer) => {
         const at = (slot: number) => new Date(Date.UTC(2026, 10, 26) + slot * 30 * 60_000);
-        const ia = bufferedInterval(at(a.startSlot), a.durationSlots * 30, buffer);
-        const ib = bufferedInterval(at(b.startSlot), b.durationSlots * 30, buffer);
-        const overlap = ia.start < ib.end && ib.start < ia.end;
+        const service = (x: typeof a) => ({ start: at(x.startSlot).getTime(), end: at(x.startSlot + x.durationSlots).getTime() });
+        const sa = service(a);
+        const sb = service(b);
+        // The gap between the two services (negative when they overlap) must be at least one buffer.
+        const gap = Math.max(sb.start - sa.end, sa.start - sb.end);
         const slotsA = new Set(slotsFor(at(a.startSlot), a.durationSlots * 30, buffer, 30).map((d) => d.getTime()));
         const shared = slotsFor(at(b.startSlot), b.durationSlots * 30, buffer, 30).some((d) => slotsA.has(d.getTime()));
-        expect(shared).toBe(overlap);
+        expect(shared).toBe(gap < buffer * 60_000);
       }),
       { numRuns: 1000 },
     );

@@ -162,6 +162,14 @@ describe('quote: coupons', () => {
     ).toBe('category');
   });
 
+  it('should keep the coupon an order already holds (used or expired since booking), but not below its minimum spend', () => {
+    const held = { userCouponStatus: 'used' as const, heldByThisOrder: true };
+    expect(quote(base({ coupon: coupon({}, held) })).discount).toBe(2000);
+    expect(quote(base({ coupon: coupon({ validUntil: '2026-11-01T00:00:00Z' }, { ...held, expiresAt: now.toISOString() }) })).discount).toBe(2000);
+    expect(rejection(base({ coupon: coupon({ minSpend: 10_000_000 }, held) })).reason).toBe('min_spend');
+    expect(rejection(base({ coupon: coupon({ categories: ['appliance-repair'] }, held) })).reason).toBe('category');
+  });
+
   it('should accept a coupon inside its validity window', () => {
     const c = coupon(
       { validFrom: '2026-11-01T00:00:00Z', validUntil: '2026-12-01T00:00:00Z' },

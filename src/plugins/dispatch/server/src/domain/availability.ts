@@ -2,8 +2,8 @@
  * Free time = working windows − leave − bookings. Bookings arrive already widened by the travel
  * buffer (they are the worker's held slots), so an order is free when its own buffered interval
  * misses every booking and its service time lies inside one working window and outside leave.
- *   windows Mon 09:00–18:00, leave none, booking 09:30–12:30 (10:00–12:00 + 30 min buffer)
- *   order 13:00–15:00 (buffered 12:30–15:30) → free; order 12:00–14:00 (11:30–14:30) → booked
+ *   windows Mon 09:00–18:00, leave none, booking 10:00–12:30 (10:00–12:00 + 30 min buffer)
+ *   order 12:30–14:30 (held 12:30–15:00) → free; order 12:00–14:00 (held 12:00–14:30) → booked
  */
 import { covers, overlapsAny, subtract, type Range } from './ranges';
 import { leaveRanges, weeklyRanges, type LeavePeriod, type WeeklyWindow } from './weekly-schedule';
@@ -19,7 +19,7 @@ export interface WorkerTime {
 export interface OrderTime {
   /** The service itself: [start, start + duration). */
   service: Range;
-  /** The service plus the travel buffer on both sides: what the order would hold. */
+  /** The service plus the travel buffer after it: what the order would hold. */
   held: Range;
 }
 

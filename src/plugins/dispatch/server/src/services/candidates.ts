@@ -52,14 +52,17 @@ export interface Ranking {
   unfit: Array<{ worker: DispatchWorker; reason: UnfitReason }>;
 }
 
-/** [start, end) widened by the travel buffer and rounded out to the slot grid, as the order would hold it. */
+/**
+ * [start, end) followed by the travel buffer and rounded out to the slot grid, as the order would
+ * hold it (orders' slotsFor): the buffer sits after each job, so consecutive jobs are one buffer apart.
+ */
 export function orderTime(start: Date, durationMinutes: number, bufferMinutes: number, slotMinutes: number): OrderTime {
   const slot = slotMinutes * MINUTE_MS;
   const service = { start: start.getTime(), end: start.getTime() + durationMinutes * MINUTE_MS };
   return {
     service,
     held: {
-      start: Math.floor((service.start - bufferMinutes * MINUTE_MS) / slot) * slot,
+      start: Math.floor(service.start / slot) * slot,
       end: Math.ceil((service.end + bufferMinutes * MINUTE_MS) / slot) * slot,
     },
   };

@@ -112,23 +112,28 @@ export function ceilToSlot(at: Date, slotMinutes: number): Date {
   return new Date(Math.ceil(at.getTime() / size) * size);
 }
 
-/** The time a booking blocks the worker: the service plus the travel buffer on both sides. */
+/**
+ * The time a booking blocks the worker: the service plus the travel buffer after it. Every
+ * booking carries the buffer on one side only, so two consecutive jobs are exactly one buffer
+ * apart (30 minutes of setting = 30 minutes between back-to-back jobs, not 60).
+ */
 export function bufferedInterval(
   start: Date,
   durationMinutes: number,
   travelBufferMinutes: number,
 ): { start: Date; end: Date } {
   return {
-    start: new Date(start.getTime() - travelBufferMinutes * MINUTE_MS),
+    start: new Date(start.getTime()),
     end: new Date(start.getTime() + (durationMinutes + travelBufferMinutes) * MINUTE_MS),
   };
 }
 
 /**
- * Slot starts covering [start − buffer, start + duration + buffer), aligned to the slot grid in
- * UTC epoch minutes (whole for +08:00 with 30- or 60-min slots). A unique (worker, slot) row per
+ * Slot starts covering [start, start + duration + buffer), aligned to the slot grid in UTC
+ * epoch minutes (whole for +08:00 with 30- or 60-min slots). A unique (worker, slot) row per
  * element keeps two overlapping bookings apart.
- *   10:00, 120 min, buffer 30, slots 30 → 09:30 10:00 10:30 11:00 11:30 12:00 (6 slots)
+ *   10:00, 120 min, buffer 30, slots 30 → 10:00 10:30 11:00 11:30 12:00 (5 slots); the next job
+ *   may start at 12:30
  * A start or length off the grid is rounded outwards, so two bookings closer than a slot may
  * collide although they do not overlap: conservative, never a double booking.
  */

@@ -32,6 +32,11 @@ export interface CouponInput {
   expiresAt?: Date | string | null;
   /** The grant is reserved, and by the very order being re-quoted (modification, payment). */
   reservedForThisOrder?: boolean;
+  /**
+   * Reserved or already used by the very order being re-quoted: it was checked when the order was
+   * booked and belongs to it now, so its status, validity window and expiry no longer count.
+   */
+  heldByThisOrder?: boolean;
   template: CouponTemplateRules;
 }
 
@@ -50,6 +55,21 @@ const time = (value: Date | string): number => new Date(value).getTime();
 
 /** Throws COUPON_INVALID with `details.reason` when the coupon cannot be used for this order. */
 export function assertCouponUsable(coupon: CouponInput, ctx: CouponContext): void {
+  const { template } = coupon;
+  if (!coupon.heldByThisOrder) assertCouponAvailable(coupon, ctx);
+  // Category and minimum spend still apply: a cheaper change may fall below 满减's threshold.
+  if (template.categories.length > 0 && !(ctx.categorySlug && template.categories.includes(ctx.categorySlug))) {
+    throw reject('category', '该优惠券不适用于此服务类目', { categories: [...template.categories] });
+  }
+  if (template.minSpend > ctx.subtotal) {
+    throw reject('min_spend', `订单金额未满 ${formatYuan(template.minSpend)}，不能使用该优惠券`, {
+      minSpend: template.minSpend,
+      subtotal: ctx.subtotal,
+    });
+  }
+}
+
+function assertCouponAvailable(coupon: CouponInput, ctx: CouponContext): void {
   const { userCouponStatus: status, template } = coupon;
   if (status === 'used') throw reject('used', '优惠券已使用');
   if (status === 'reserved' && !coupon.reservedForThisOrder) throw reject('used', '优惠券已被其他订单占用');
@@ -63,15 +83,6 @@ export function assertCouponUsable(coupon: CouponInput, ctx: CouponContext): voi
   if (template.validUntil && time(template.validUntil) <= now) throw reject('expired', '优惠券已过期');
   if (template.validFrom && time(template.validFrom) > now) {
     throw reject('not_started', '优惠券尚未到使用时间', { validFrom: new Date(template.validFrom).toISOString() });
-  }
-  if (template.categories.length > 0 && !(ctx.categorySlug && template.categories.includes(ctx.categorySlug))) {
-    throw reject('category', '该优惠券不适用于此服务类目', { categories: [...template.categories] });
-  }
-  if (template.minSpend > ctx.subtotal) {
-    throw reject('min_spend', `订单金额未满 ${formatYuan(template.minSpend)}，不能使用该优惠券`, {
-      minSpend: template.minSpend,
-      subtotal: ctx.subtotal,
-    });
   }
 }
 

@@ -8,3 +8,4 @@ export * from './recurrence';
 export * from './order-no';
 export * from './exceptions';
 export * from './balance';
+export * from './duration';

@@ -2,10 +2,10 @@ import type { Core } from '@strapi/strapi';
 import { clock } from '../../../../../runtime/clock';
 import { DomainError, notFound } from '../../../../../runtime/errors';
 import { transaction, updateRelations } from '../../../../../runtime/transaction';
-import { assertModifiable, priceChange, resolveStart, slotsFor, type Quote } from '../domain';
+import { assertMemberDuration, assertModifiable, bookedDuration, priceChange, resolveStart, slotsFor, type Quote } from '../domain';
 import { EVENT_UID, getService, ORDER_UID } from '../utils';
 import type { OrderRow } from './order-view';
-import { defaultDuration, type Requirements } from './place-order';
+import type { Requirements } from './place-order';
 
 export interface ModifyRequest {
   scheduledAt?: string;
@@ -34,7 +34,14 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
 
     const now = clock.now();
     const settings = await strapi.service('api::settings.platform-setting').current();
-    const item = await getService(strapi, 'catalog-lookup').bookableItem(order.itemSnapshot.documentId);
+
+    const quantity = change.quantity ?? order.quantity;
+    const packageCode = change.packageCode !== undefined ? change.packageCode : order.packageCode;
+    // Only the line (quantity, package) is priced; time, address and requirements are not, so
+    // changing those keeps the price the order was booked at instead of re-pricing from today's catalog.
+    const lineChanged = (packageCode ?? null) !== (order.packageCode ?? null) || (!packageCode && quantity !== order.quantity);
+    const item = lineChanged ? await getService(strapi, 'catalog-lookup').bookableItem(order.itemSnapshot.documentId) : null;
+    const skillIds: number[] = item?.skillIds ?? order.itemSnapshot?.skillIds ?? [];
 
     let address = order.addressSnapshot;
     let addressId: number | undefined;
@@ -61,10 +68,9 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
       };
     }
 
-    const quantity = change.quantity ?? order.quantity;
-    const packageCode = change.packageCode !== undefined ? change.packageCode : order.packageCode;
-    const durationMinutes =
-      change.durationMinutes ?? (change.quantity !== undefined ? defaultDuration(item, quantity) : order.durationMinutes);
+    // An unchanged line keeps the duration it was booked with, even if the catalog moved since.
+    const durationMinutes = item ? bookedDuration(item, packageCode ? undefined : quantity, packageCode) : order.durationMinutes;
+    assertMemberDuration(change.durationMinutes, durationMinutes);
     const timeChanged = change.scheduledAt !== undefined || change.instant !== undefined || durationMinutes !== order.durationMinutes;
     const start = timeChanged
       ? resolveStart({
@@ -81,24 +87,38 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
     if (order.preferredWorker && (timeChanged || address !== order.addressSnapshot)) {
       const eligibility = getService(strapi, 'eligibility');
       const worker = await eligibility.workerById(order.preferredWorker.id);
-      const reason = worker && eligibility.unfitReason(worker, { item, cityAdcode: address.city, genderPreference: (change.requirements ?? order.requirements)?.genderPreference });
+      const reason = worker && eligibility.unfitReason(worker, { item: { skillIds }, cityAdcode: address.city, genderPreference: (change.requirements ?? order.requirements)?.genderPreference });
       if (!worker || reason) throw new DomainError('WORKER_UNAVAILABLE', reason ?? '服务人员不可用');
       await eligibility.assertFree(worker.id, slotsFor(start, durationMinutes, settings.booking.travelBufferMinutes, settings.booking.slotMinutes));
     }
 
-    const { quote } = await getService(strapi, 'quote').price(
-      memberId,
-      {
-        serviceItem: item.documentId,
-        quantity: packageCode ? undefined : quantity,
-        packageCode,
-        coupon: order.userCoupon?.documentId ?? null,
-        usePoints: order.pointsUsed > 0 ? order.pointsUsed : null,
-        paymentMode: order.paymentMode,
-      },
-      { item, orderDocumentId: order.documentId, extraPoints: order.pointsUsed },
-    );
-    const settlement = settle(order, quote);
+    // The order's own coupon stays with it (reserved or already used by it); see heldByThisOrder.
+    const quote: Pick<Quote, 'items' | 'subtotal' | 'discount' | 'pointsUsed' | 'pointsDeduction' | 'total' | 'deposit' | 'balanceDue'> = item
+      ? (
+          await getService(strapi, 'quote').price(
+            memberId,
+            {
+              serviceItem: item.documentId,
+              quantity: packageCode ? undefined : quantity,
+              packageCode,
+              coupon: order.userCoupon?.documentId ?? null,
+              usePoints: order.pointsUsed > 0 ? order.pointsUsed : null,
+              paymentMode: order.paymentMode,
+            },
+            { item, orderDocumentId: order.documentId, extraPoints: order.pointsUsed },
+          )
+        ).quote
+      : {
+          items: [{ name: order.itemSnapshot?.name, unitPrice: order.itemSnapshot?.price, quantity: order.quantity, amount: order.subtotal }],
+          subtotal: order.subtotal,
+          discount: order.discount,
+          pointsUsed: order.pointsUsed,
+          pointsDeduction: order.pointsDeduction,
+          total: order.total,
+          deposit: order.deposit,
+          balanceDue: order.balanceDue,
+        };
+    const settlement = item ? settle(order, quote) : { balanceDue: order.balanceDue, refund: 0 };
 
     const fresh: OrderRow = await transaction(strapi, async ({ trx }) => {
       // The price difference was settled against the amounts we read: another modification or

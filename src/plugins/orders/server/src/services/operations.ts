@@ -142,17 +142,30 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       return this.detail(user, documentId);
     },
 
-    /** Takes the order off its worker (before service starts) and optionally gives it to another. */
+    /**
+     * Takes the order off its worker (before service starts) and optionally gives it to another,
+     * in one transaction: a refused assignment leaves the order with its worker. The member's
+     * preferred worker is cleared, or the order would stay reserved for them.
+     */
     async reassign(user: AdminUser, documentId: string, reason: string, workerDocumentId?: string) {
       const { id } = await scopedRow(user, documentId);
-      await getService(strapi, 'transition').apply(id, {
-        event: 'reassign',
-        actor: { type: 'operator', id: user.id },
+      const current = (await strapi.db.query(ORDER_UID).findOne({ where: { id }, populate: { preferredWorker: { select: ['id'] } } })) as any;
+      const actor = { type: 'operator' as const, id: user.id };
+      const release = {
+        event: 'reassign' as const,
+        actor,
         reason,
-        within: async ({ trx }) => getService(strapi, 'eligibility').releaseSlots(trx, id),
-        patch: () => ({ worker: null, acceptedAt: null, departedAt: null, arrivedAt: null }),
-      });
-      if (workerDocumentId) await this.assign(user, documentId, workerDocumentId);
+        data: { ...(workerDocumentId ? { to: workerDocumentId } : {}), ...(current?.preferredWorker ? { preferredWorkerCleared: true } : {}) },
+        within: async ({ trx }: { trx: any }) => getService(strapi, 'eligibility').releaseSlots(trx, id),
+        patch: () => ({ worker: null, acceptedAt: null, departedAt: null, arrivedAt: null, preferredWorker: null }),
+      };
+      if (workerDocumentId) {
+        const worker = await strapi.db.query('api::people.worker').findOne({ where: { documentId: workerDocumentId }, select: ['id'] });
+        if (!worker) throw new DomainError('VALIDATION_FAILED', '服务人员不存在', { field: 'worker' });
+        await getService(strapi, 'worker-actions').accept(documentId, worker.id, actor, { first: release });
+      } else {
+        await getService(strapi, 'transition').apply(id, release);
+      }
       return this.detail(user, documentId);
     },
 

@@ -4,6 +4,8 @@ import { clock } from '../../../../../runtime/clock';
 import { DomainError, notFound } from '../../../../../runtime/errors';
 import { transaction } from '../../../../../runtime/transaction';
 import {
+  assertMemberDuration,
+  bookedDuration,
   formatOrderNo,
   occurrences,
   resolveStart,
@@ -42,12 +44,6 @@ export interface PlaceOrderRequest {
 }
 
 const DAY_MS = 86_400_000;
-
-/** Hourly items last as many hours as booked; everything else lasts what the catalog says. */
-export function defaultDuration(item: Pick<BookableItem, 'unit' | 'durationMinutes'>, quantity: number | null | undefined): number {
-  if (item.unit === 'hour' && quantity) return quantity * 60;
-  return item.durationMinutes;
-}
 
 /**
  * POST /api/orders. Everything is checked before the first write; then one transaction creates
@@ -90,7 +86,8 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       const lookup = getService(strapi, 'catalog-lookup');
       const item = await lookup.bookableItem(request.serviceItem);
       const address = await memberAddress(memberId, request.address);
-      const durationMinutes = request.durationMinutes ?? defaultDuration(item, request.quantity);
+      const durationMinutes = bookedDuration(item, request.quantity, request.packageCode);
+      assertMemberDuration(request.durationMinutes, durationMinutes);
       const start = resolveStart({
         scheduledAt: request.scheduledAt,
         instant: request.instant,

@@ -37,6 +37,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
         userCouponStatus: row.couponStatus,
         expiresAt: row.expiresAt,
         reservedForThisOrder: orderDocumentId !== undefined && row.couponStatus === 'reserved' && row.orderRef === orderDocumentId,
+        heldByThisOrder: orderDocumentId !== undefined && ['reserved', 'used'].includes(row.couponStatus) && row.orderRef === orderDocumentId,
         template: {
           type: t.type,
           amountOff: t.amountOff,

@@ -1,8 +1,10 @@
 import type { Core } from '@strapi/strapi';
 import { DomainError, forbidden, notFound } from '../../../../../runtime/errors';
 import { amountOutstanding, slotsFor, type OrderEvent } from '../domain';
+import { transaction } from '../../../../../runtime/transaction';
 import { getService, ORDER_UID } from '../utils';
 import type { OrderRow } from './order-view';
+import type { TransitionRequest } from './transition';
 
 type ProgressEvent = Extract<OrderEvent, 'depart' | 'arrive' | 'start' | 'pause' | 'resume' | 'complete' | 'release'>;
 
@@ -30,8 +32,17 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
   }
 
   return {
-    /** Accept by a worker (actor worker) or assign by an operator/dispatch (actor operator/system). */
-    async accept(documentId: string, workerId: number, actor: { type: 'worker' | 'operator' | 'system'; id?: number }) {
+    /**
+     * Accept by a worker (actor worker) or assign by an operator/dispatch (actor operator/system).
+     * `first` is a transition run in the same transaction just before (an operator's reassign), so
+     * a refused assignment leaves the order as it was instead of unassigned.
+     */
+    async accept(
+      documentId: string,
+      workerId: number,
+      actor: { type: 'worker' | 'operator' | 'system'; id?: number },
+      options: { first?: TransitionRequest } = {},
+    ) {
       const order = await orderById(documentId);
       const worker = await eligibility().workerById(workerId);
       if (!worker) throw notFound('服务人员不存在');
@@ -53,15 +64,18 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       const context = { orderId: order.id, orderDocumentId: order.documentId, workerId: worker.id, actor };
       try {
         await policy?.before?.(context);
-        return await transition().apply(order.id, {
-          event: 'accept',
-          actor,
-          data: { worker: worker.documentId },
-          within: async ({ trx, row }) => {
-            await policy?.within?.({ ...context, trx });
-            await eligibility().reserveSlots(trx, worker.id, row.id, slots);
-          },
-          patch: (_row, _to, now) => ({ worker: worker.id, acceptedAt: now }),
+        return await transaction(strapi, async () => {
+          if (options.first) await transition().apply(order.id, options.first);
+          return transition().apply(order.id, {
+            event: 'accept',
+            actor,
+            data: { worker: worker.documentId },
+            within: async ({ trx, row }) => {
+              await policy?.within?.({ ...context, trx });
+              await eligibility().reserveSlots(trx, worker.id, row.id, slots);
+            },
+            patch: (_row, _to, now) => ({ worker: worker.id, acceptedAt: now }),
+          });
         });
       } catch (err) {
         throw policy?.failed ? await policy.failed(err, context) : err;
@@ -77,6 +91,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         event,
         actor: { type: 'worker', id: workerUserId },
         reason,
+        data: event === 'release' && order.preferredWorker ? { preferredWorkerCleared: true } : undefined,
         guard: event === 'complete' ? { balanceDue: amountOutstanding(order) } : undefined,
         within:
           event === 'release' || event === 'complete'
@@ -90,7 +105,9 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
           const stamp = STAMP[event];
           if (stamp) patch[stamp] = now;
           if (event === 'complete' && to === 'completed') patch.completedAt = now;
-          if (event === 'release') Object.assign(patch, { worker: null, acceptedAt: null });
+          // The member's chosen worker gave the order back: keeping the choice would leave it
+          // reserved for nobody, so it goes back to open dispatch.
+          if (event === 'release') Object.assign(patch, { worker: null, acceptedAt: null, preferredWorker: null });
           return patch;
         },
       });
