@@ -193,3 +193,35 @@ describe('batch mode', () => {
     expect([oa.mode, ob.mode]).toEqual(['batch', 'batch']);
   });
 });
+
+describe('who may accept an order themselves', () => {
+  it('not a worker nobody offered it to while 派单 is between two offers', async () => {
+    await saveDispatchSettings(app.strapi, { mode: 'assign', offerTimeoutSeconds: 60, offersPerRound: 3, maxRounds: 2 });
+    const order = await paidOrder(app.strapi, app.http, w, localAt(13, 10));
+    const [offer] = await eventually(() => openOffers(order.documentId).then((o) => (o.length ? o : null)));
+    expect(offer.workerId).toBe(w.workers[0].workerId);
+    // The offer's time ran out and the next one is not made yet (the timeout job expires, then advances).
+    await app.strapi.plugin('dispatch').service('offers').expire(offer.id);
+    expect((await taskOf(app.strapi, order.documentId)).taskState).toBe('offering');
+    const outsider = await accept(order.documentId, w.workers[2]);
+    expect(outsider.status).toBe(404);
+    const late = await accept(order.documentId, w.workers[0]);
+    expect([late.status, late.body.error.details.code]).toEqual([409, 'OFFER_EXPIRED']);
+    expect((await orderRow(order.documentId)).orderStatus).toBe('pending_acceptance');
+    // The next offer goes out and its holder takes it.
+    await dispatcher().advance(offer.taskId);
+    const [next] = await openOffers(order.documentId);
+    expect(next.workerId).toBe(w.workers[1].workerId);
+    await accept(order.documentId, w.workers[1]).expect(200);
+  });
+
+  it('not an order waiting for the next batch round', async () => {
+    await saveDispatchSettings(app.strapi, { mode: 'batch', offerTimeoutSeconds: 600 });
+    const order = await paidOrder(app.strapi, app.http, w, localAt(14, 10));
+    await eventually(async () => (await taskOf(app.strapi, order.documentId))?.taskState === 'waiting_batch');
+    const res = await accept(order.documentId, w.workers[1]);
+    expect(res.status).toBe(404);
+    const row = await orderRow(order.documentId);
+    expect([row.orderStatus, row.worker]).toEqual(['pending_acceptance', null]);
+  });
+});

@@ -4,10 +4,9 @@ import { clock, startOfZonedDay } from '../../../../../runtime/clock';
 import { DomainError, notFound } from '../../../../../runtime/errors';
 import { lockRow } from '../../../../../runtime/row-lock';
 import type { AcceptContext, AcceptPolicy } from '../../../../orders/shared/contracts/orders-dispatch';
-import { timeConflict, UNFIT_REASON_LABELS } from '../domain';
+import { timeConflict, UNFIT_REASON_LABELS, workerAcceptRight, type DispatchMode, type OfferFact, type TaskState } from '../domain';
 import { getService, OFFER_UID, ordersPort } from '../utils';
 import { orderTime } from './candidates';
-import { isExclusive } from './offers';
 
 const DAY_MS = 86_400_000;
 
@@ -19,9 +18,12 @@ const expired = (order: string) => new DomainError('OFFER_EXPIRED', '该订单�
 /**
  * What dispatch adds to every acceptance (a worker's accept, an operator's or the system's
  * assignment), through the orders plugin's dispatch port:
- * - offers: a worker may take an order offered to them while the offer is open; one whose offer
- *   ended gets 409 OFFER_EXPIRED (also when they lose a grab race); while the order is offered
- *   exclusively to someone else it is 404 to them. An order nobody offered (escalated, manual) is open.
+ * - offers (domain `workerAcceptRight`): a worker may take an order offered to them while the
+ *   offer is open; one whose offer ended gets 409 OFFER_EXPIRED (also when they lose a grab race);
+ *   while 派单/推荐/批量 is still choosing (someone else's exclusive offer, between two offers,
+ *   waiting for the batch) it is 404 to them. A grab round, or an order handed to the operators
+ *   (manual, escalated), is open to any eligible worker. Checked before the transaction and
+ *   again inside it.
  * - the worker's schedule: accepting switched on, inside their windows, not on leave;
  * - the day's capacity, counted under a lock on the worker's row in the accepting transaction,
  *   so concurrent accepts cannot together pass `maxOrdersPerDay`.
@@ -30,17 +32,27 @@ const expired = (order: string) => new DomainError('OFFER_EXPIRED', '该订单�
 export default ({ strapi }: { strapi: Core.Strapi }): { policy(): AcceptPolicy } => {
   const knex = () => strapi.db.connection as unknown as Knex;
 
-  async function offersOf(ctx: AcceptContext) {
-    return strapi.db.query(OFFER_UID).findMany({ where: { orderId: ctx.orderId }, select: ['id', 'workerId', 'offerState', 'mode', 'expiresAt'] });
+  const time = (value: unknown) => (value instanceof Date ? value.getTime() : typeof value === 'number' ? value : /^\d+$/.test(String(value)) ? Number(value) : Date.parse(String(value)));
+
+  /** The order's dispatch task and offers, read in the accepting transaction when given one. */
+  async function dispatchState(orderId: number, trx?: Knex.Transaction) {
+    const q = <T extends {}>(table: string) => (trx ? knex()<T>(table).transacting(trx) : knex()<T>(table));
+    const [task, offers] = await Promise.all([
+      q('dispatch_tasks').where({ order_id: orderId }).first('mode', 'task_state'),
+      q('dispatch_offers').where({ order_id: orderId }).select('worker_id', 'offer_state', 'mode', 'expires_at'),
+    ]);
+    return {
+      task: task ? { mode: task.mode as DispatchMode, taskState: task.task_state as TaskState } : null,
+      offers: offers.map((o: any): OfferFact => ({ workerId: Number(o.worker_id), offerState: o.offer_state, mode: o.mode, expiresAt: time(o.expires_at) })),
+    };
   }
 
-  async function checkOffers(ctx: AcceptContext): Promise<void> {
-    const all = await offersOf(ctx);
-    const mine = all.filter((o: any) => o.workerId === ctx.workerId);
-    const now = clock.now().getTime();
-    if (mine.some((o: any) => o.offerState === 'open' && Date.parse(o.expiresAt) > now)) return;
-    if (mine.length) throw expired(ctx.orderDocumentId);
-    if (all.some((o: any) => o.offerState === 'open' && isExclusive(o.mode))) throw notFound('订单不存在');
+  /** A worker takes only an order offered to them, or one open to all (grab round, handed to the operators). */
+  async function checkOffers(ctx: AcceptContext, trx?: Knex.Transaction): Promise<void> {
+    const { task, offers } = await dispatchState(ctx.orderId, trx);
+    const right = workerAcceptRight(ctx.workerId, task, offers, clock.now().getTime());
+    if (right === 'offer_ended') throw expired(ctx.orderDocumentId);
+    if (right === 'not_offered') throw notFound('订单不存在');
   }
 
   async function checkSchedule(ctx: AcceptContext): Promise<void> {
@@ -83,10 +95,9 @@ export default ({ strapi }: { strapi: Core.Strapi }): { policy(): AcceptPolicy }
           .transacting(trx)
           .where({ order_id: ctx.orderId, worker_id: ctx.workerId, offer_state: 'open' })
           .update({ offer_state: 'accepted', responded_at: clock.now() });
-        if (!claimed && ctx.actor.type === 'worker') {
-          const had = await knex()('dispatch_offers').transacting(trx).where({ order_id: ctx.orderId, worker_id: ctx.workerId }).first('id');
-          if (had) throw expired(ctx.orderDocumentId);
-        }
+        // Not holding an offer: decided again on what this transaction sees, as the offers and the
+        // task may have moved on since the check before it (a new exclusive offer, a batch waiting).
+        if (!claimed && ctx.actor.type === 'worker') await checkOffers(ctx, trx);
       },
 
       async failed(error, ctx) {
