@@ -55,7 +55,21 @@ it('leaves an order alone when it was paid before the job fired', async () => {
     .set(w.member.auth)
     .send({ serviceItem: w.hourly, quantity: 2, address: w.address, scheduledAt: localAt(2, 14), paymentMode: 'full' })
     .expect(201);
-  await pay(app.strapi, res.body.data.documentId, 'full', res.body.data.amounts.total);
+  const { runtime } = require(`${app.strapi.dirs.dist.src}/runtime`);
+  const rt = runtime();
+  const queue = new Queue('orders-unpaid-timeout', { connection: rt.redis.duplicate(), prefix: `${rt.prefix}bull` });
+  try {
+    const { encodeJobId } = require(`${app.strapi.dirs.dist.src}/runtime/queue`);
+    const jobId = encodeJobId(`unpaid-${res.body.data.documentId}`);
+    expect(await queue.getJob(jobId)).toBeDefined();
+    await pay(app.strapi, res.body.data.documentId, 'full', res.body.data.amounts.total);
+    // Removed once the payment committed (after commit, not awaited by it).
+    const deadline = Date.now() + 5_000;
+    while ((await queue.getJob(jobId)) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50));
+    expect(await queue.getJob(jobId)).toBeUndefined();
+  } finally {
+    await queue.close();
+  }
   const row = await app.strapi.db.query('plugin::orders.order').findOne({ where: { documentId: res.body.data.documentId } });
   expect(await app.strapi.plugin('orders').service('unpaid-timeout').runNow(row.id)).toBe(false);
   expect((await app.http.get(`/api/orders/${res.body.data.documentId}`).set(w.member.auth)).body.data.status).toBe('pending_acceptance');

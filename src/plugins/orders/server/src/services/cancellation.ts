@@ -1,6 +1,6 @@
 import type { Core } from '@strapi/strapi';
 import { clock } from '../../../../../runtime/clock';
-import { amountHeld, cancellationFee, type OrderActor } from '../domain';
+import { amountHeld, cancellationFee, type OrderActor, type OrderStatus } from '../domain';
 import { getService, ORDER_UID } from '../utils';
 import { cancellationFeeKept } from '../../../../settlement/server/src/domain/ledger';
 import type { OrderRow } from './order-view';
@@ -10,6 +10,8 @@ export interface CancelRequest {
   reason: string;
   /** Operators may cancel without a fee (e.g. the platform's fault). */
   waiveFee?: boolean;
+  /** Cancel only from these statuses, as read inside the cancelling transaction. */
+  onlyFrom?: OrderStatus[];
 }
 
 /**
@@ -25,6 +27,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
       event: 'cancel',
       actor: request.actor,
       reason: request.reason,
+      onlyFrom: request.onlyFrom,
       within: async ({ trx, row }) => {
         outcome = cancellationFee(
           { status: row.orderStatus, scheduledAt: row.scheduledAt, now: clock.now(), paid: amountHeld(row), total: row.total },
@@ -65,16 +68,18 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
     }
   },
 
-  /** Unpaid orders past their deadline; also used by the boot-time sweep. */
+  /**
+   * Unpaid orders past their deadline; also used by the boot-time sweep. The decision is made on
+   * the row read inside the cancelling transaction and its update is conditional on
+   * `pending_payment`: a payment that commits first wins and this does nothing.
+   */
   async closeUnpaid(orderId: number): Promise<boolean> {
-    const row = (await strapi.db.query(ORDER_UID).findOne({ where: { id: orderId }, select: ['id', 'orderStatus'] })) as OrderRow | null;
-    if (!row || row.orderStatus !== 'pending_payment') return false;
     try {
-      await this.cancel(orderId, { actor: { type: 'system' }, reason: '超时未支付，订单已自动关闭' });
+      await this.cancel(orderId, { actor: { type: 'system' }, reason: '超时未支付，订单已自动关闭', onlyFrom: ['pending_payment'] });
       return true;
     } catch (err: any) {
-      // Paid or cancelled in the meantime: nothing to close.
-      if (err?.code === 'INVALID_TRANSITION') return false;
+      // Paid, cancelled or gone in the meantime: nothing to close.
+      if (err?.code === 'INVALID_TRANSITION' || err?.code === 'NOT_FOUND') return false;
       throw err;
     }
   },

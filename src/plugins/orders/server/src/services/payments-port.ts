@@ -17,6 +17,20 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
     const order = (await strapi.db.query(ORDER_UID).findOne({ where: { documentId: orderDocumentId } })) as OrderRow | null;
     if (!order) throw new DomainError('NOT_FOUND', '订单不存在');
     const event = payment.stage === 'final' ? 'final_pay' : 'pay';
+    // Inside the payment's own transaction when there is one: the unpaid-timeout job goes only once it commits.
+    return transaction(strapi, async ({ onCommit }) => {
+      if (event === 'pay') {
+        onCommit(() => {
+          getService(strapi, 'unpaid-timeout')
+            .cancelJob(order.documentId)
+            .catch((err: Error) => strapi.log.warn(`orders: could not remove the unpaid timeout of ${order.orderNo}: ${err.message}`));
+        });
+      }
+      return this.applyPayment(order, event, payment);
+    });
+  },
+
+  async applyPayment(order: OrderRow, event: 'pay' | 'final_pay', payment: { stage: 'full' | 'deposit' | 'final'; amount: number; reference: string }) {
     return getService(strapi, 'transition').apply(order.id, {
       event,
       actor: { type: 'system' },

@@ -17,6 +17,11 @@ export interface TransitionRequest {
   actor: Actor;
   reason?: string | null;
   guard?: TransitionGuard;
+  /**
+   * Statuses this request may start from, checked on the row read inside the transaction (the
+   * unpaid timeout cancels `pending_payment` only, never an order a payment moved on meanwhile).
+   */
+  onlyFrom?: OrderStatus[];
   /** Extra fields written with the status (attribute names), e.g. { acceptedAt, worker }. */
   patch?: (row: OrderRow, to: OrderStatus, now: Date) => Record<string, unknown>;
   /** Extra work inside the same transaction (slot rows, refunds owed…); throwing rolls all back. */
@@ -55,6 +60,9 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
       const row = (await strapi.db.query(ORDER_UID).findOne({ where: { id: orderId } })) as OrderRow | null;
       if (!row) throw notFound('订单不存在');
       const from = row.orderStatus;
+      if (request.onlyFrom && !request.onlyFrom.includes(from)) {
+        throw new DomainError('INVALID_TRANSITION', '订单状态已变化，请刷新后重试', { from, event: request.event, actor: request.actor.type });
+      }
       const to = nextStatus(from, request.event, request.actor.type, request.guard);
       await request.within?.({ trx, row, to, now });
       const { scalars, relations } = splitPatch(request.patch?.(row, to, now) ?? {});
