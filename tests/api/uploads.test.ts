@@ -2,7 +2,7 @@ import fs from 'fs';
 import os from 'os';
 import path from 'path';
 import { bootStrapi, type TestApp } from '../helpers/strapi';
-import { createMember, createWorkerUser, type TestUser } from '../helpers/fixtures';
+import { createMember, createWorker, createWorkerUser, type TestUser } from '../helpers/fixtures';
 
 // Attacks from issue 9, as another member, a worker and an anonymous client.
 
@@ -41,6 +41,7 @@ beforeAll(async () => {
   alice = await createMember(app.strapi);
   mallory = await createMember(app.strapi);
   worker = await createWorkerUser(app.strapi);
+  await createWorker(app.strapi, { user: worker.id, realName: '王秀英', displayName: '王阿姨' });
   // An operator's file, e.g. a category icon: what attackers went after.
   const source = path.join(scratch, 'icon.png');
   fs.writeFileSync(source, PNG);
@@ -139,6 +140,15 @@ describe('POST /api/me/uploads and owned files', () => {
     const own = await app.http.get(`/api/me/uploads/${avatarId}/content`).set(alice.auth).buffer(true).expect(200);
     expect(own.headers['content-type']).toBe('image/png');
     expect(Buffer.from(own.body)).toEqual(fs.readFileSync(path.join(publicDir, path.basename(avatarUrl))));
+  });
+
+  it("refuses a worker putting someone else's file on their profile photo, and takes their own", async () => {
+    const res = await app.http.put('/api/me/worker').set(worker.auth).send({ data: { photo: avatarId } }).expect(403);
+    expect(res.body.error.details).toMatchObject({ code: 'FILE_NOT_OWNED', field: 'photo' });
+    await app.http.put('/api/me/worker').set(worker.auth).send({ data: { photo: catalogIcon.id } }).expect(403);
+    const own = (await upload(worker, 'avatar', [[PNG, 'w.png', 'image/png']]).expect(201)).body.data[0];
+    const ok = await app.http.put('/api/me/worker').set(worker.auth).send({ data: { photo: own.id } }).expect(200);
+    expect(ok.body.data.photo).toEqual({ id: own.id, url: own.url });
   });
 
   it('exposes assertOwnedFiles for other features, purpose included', async () => {

@@ -6,6 +6,7 @@ import dispatchConsole from './console';
 import dispatchEvents from './dispatch-events';
 import dispatchSettings from './dispatch-settings';
 import dispatcher from './dispatcher';
+import mediaPort from './media-port';
 import offers from './offers';
 import peoplePort from './people-port';
 import recommendations from './recommendations';
@@ -22,6 +23,7 @@ export default {
   'dispatch-events': dispatchEvents,
   'dispatch-settings': dispatchSettings,
   dispatcher,
+  'media-port': mediaPort,
   offers,
   'people-port': peoplePort,
   recommendations,

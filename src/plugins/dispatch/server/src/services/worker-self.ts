@@ -66,6 +66,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
       if (input.photo !== null && !(await strapi.db.query('plugin::upload.file').findOne({ where: { id: input.photo }, select: ['id'] }))) {
         throw new DomainError('VALIDATION_FAILED', '照片文件不存在', { field: 'photo' });
       }
+      if (input.photo !== null) await getService(strapi, 'media-port').assertOwnPhoto(userId, input.photo);
       data.photo = input.photo;
     }
     if (Object.keys(data).length) {
