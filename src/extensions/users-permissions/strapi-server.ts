@@ -1,7 +1,7 @@
 import type { Core } from '@strapi/strapi';
 import { memberAuthController } from './auth/controller';
 import { withRoleFlagsOnMe, type ControllerFactory } from './auth/me';
-import { memberAuthRoutes } from './auth/routes';
+import { authRateLimit, memberAuthRoutes } from './auth/routes';
 import { memberAuthService, type MemberAuthService } from './auth/service';
 
 /**
@@ -43,7 +43,14 @@ export default (plugin: UsersPermissionsPlugin): UsersPermissionsPlugin => {
   plugin.routes['content-api'].routes = plugin.routes['content-api'].routes.map((route) =>
     isDisabledStockRoute(route as StockRoute) ? { method: (route as StockRoute).method, path: (route as StockRoute).path, handler: 'member-auth.disabled', config: { prefix: '', auth: false } } : route,
   );
-  plugin.routes['content-api'].routes.push(...memberAuthRoutes);
+  plugin.routes['content-api'].routes.push(...(memberAuthRoutes as unknown as unknown[]));
+  // Password sign-in: limited per client and per account across instances, ahead of the stock
+  // limiter (per process, and its 429 carries no retryAfter).
+  for (const route of plugin.routes['content-api'].routes as Array<StockRoute & { config?: { middlewares?: unknown[] } }>) {
+    if (route.method === 'POST' && route.path === '/auth/local') {
+      route.config = { ...route.config, middlewares: [authRateLimit('PASSWORD_LOGIN', 'PASSWORD_LOGIN_ACCOUNT'), ...(route.config?.middlewares ?? [])] };
+    }
+  }
 
   const stockBootstrap = plugin.bootstrap;
   plugin.bootstrap = async (args) => {

@@ -108,3 +108,16 @@ describe('login code store', () => {
     expect((await rejection(consume('123456'))).code).toBe('SMS_CODE_INVALID');
   });
 });
+
+describe('consumeSmsCode under parallel guesses', () => {
+  it('compares no more than maxAttempts guesses, even when they all arrive before any is counted', async () => {
+    const { cache, consume } = setup();
+    await storeSmsCode(cache, { phone, code: '123456', secret, ttlSeconds: 300 });
+    // 19 wrong guesses and the right one last, all in flight at once.
+    const guesses = [...Array.from({ length: 19 }, (_, i) => String(200000 + i)), '123456'];
+    const outcomes = await Promise.allSettled(guesses.map((g) => consume(g)));
+    expect(outcomes.filter((o) => o.status === 'fulfilled')).toHaveLength(0);
+    // …and the code is burnt: the right code afterwards is refused too.
+    expect((await rejection(consume('123456'))).code).toBe('SMS_CODE_INVALID');
+  });
+});

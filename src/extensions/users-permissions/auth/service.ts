@@ -1,7 +1,9 @@
 import type { Core } from '@strapi/strapi';
 import type { PlatformSettings } from '../../../api/settings/settings-defaults';
 import { runtime } from '../../../runtime';
+import { clientKey } from '../../../runtime/client-key';
 import { clock } from '../../../runtime/clock';
+import { consumeRateLimit, refundRateLimit } from '../../../runtime/rate-limits';
 import { DomainError } from '../../../runtime/errors';
 import { createSmsProvider, orderVarsByTemplate, renderTemplate, type SmsMessage, type SmsProvider } from '../../../runtime/sms';
 import { assertNotBlocked, createMemberAccounts, type AuthContext, type MemberUser } from './login';
@@ -72,11 +74,19 @@ export function memberAuthService({ strapi }: { strapi: Core.Strapi }) {
       const { cache } = runtime();
       const reservation = await reserveSmsSend(cache, {
         phone: input.phone,
-        ip: input.ip,
+        ip: clientKey(input.ip),
         limits: current.sms,
         now: clock.now(),
         timeZone: current.timezone,
       });
+      // The platform-wide hourly budget bounds what a botnet spread over many IPs and phones costs.
+      try {
+        await consumeRateLimit('SMS_GLOBAL', 'all', '短信发送繁忙，请稍后再试');
+      } catch (err) {
+        await reservation.release();
+        strapi.log.warn('SMS hourly budget used up (SMS_HOURLY_BUDGET); login codes refused');
+        throw err;
+      }
       const code = generateSmsCode();
       await storeSmsCode(cache, { phone: input.phone, code, secret: codeSecret(), ttlSeconds: current.sms.codeTtlSeconds });
       try {
@@ -85,6 +95,7 @@ export function memberAuthService({ strapi }: { strapi: Core.Strapi }) {
         // Nobody received this code: drop it and let the member ask again right away.
         await discardSmsCode(cache, input.phone);
         await reservation.release();
+        await refundRateLimit('SMS_GLOBAL', 'all');
         strapi.log.error(`login code to ${maskPhone(input.phone)} not sent: ${(err as Error).message}`);
         throw new DomainError('UPSTREAM_UNAVAILABLE', '短信发送失败，请稍后重试');
       }

@@ -18,7 +18,7 @@ export interface CodeRules {
 }
 
 const codeKey = (phone: string) => `sms:code:${phone}`;
-const failKey = (id: string) => `sms:fail:${id}`;
+const failKey = (id: string) => `sms:attempts:${id}`;
 const usedKey = (id: string) => `sms:used:${id}`;
 
 export const smsCodeInvalid = (message: string, details: Record<string, unknown> = {}) =>
@@ -75,15 +75,16 @@ export async function consumeSmsCode(
   const stored = await cache.get<StoredCode>(codeKey(input.phone));
   if (!stored) throw smsCodeInvalid('验证码错误或已过期，请重新获取');
 
-  const failures = Number((await cache.get<number>(failKey(stored.id))) ?? 0);
-  if (failures >= input.maxAttempts) {
+  // Count the attempt before comparing, atomically: parallel guesses each get their own number,
+  // so no more than maxAttempts of them are ever compared against the code.
+  const attempt = await cache.incr(failKey(stored.id), input.ttlSeconds);
+  if (attempt > input.maxAttempts) {
     await forget(cache, input.phone, stored.id);
     throw smsCodeInvalid('验证码错误次数过多，请重新获取', { attemptsLeft: 0 });
   }
 
   if (!sameHash(stored.hash, hashSmsCode(input.secret, input.phone, stored.id, input.code))) {
-    const count = await cache.incr(failKey(stored.id), input.ttlSeconds);
-    const attemptsLeft = Math.max(0, input.maxAttempts - count);
+    const attemptsLeft = Math.max(0, input.maxAttempts - attempt);
     if (attemptsLeft === 0) {
       await forget(cache, input.phone, stored.id);
       throw smsCodeInvalid('验证码错误次数过多，请重新获取', { attemptsLeft });
