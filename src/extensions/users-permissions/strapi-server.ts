@@ -3,6 +3,7 @@ import { memberAuthController } from './auth/controller';
 import { withRoleFlagsOnMe, type ControllerFactory } from './auth/me';
 import { memberAuthRoutes } from './auth/routes';
 import { memberAuthService, type MemberAuthService } from './auth/service';
+import { withCachedPermissions } from './permission-cache';
 
 /**
  * Extends users-permissions with member sign-in by SMS code and by WeChat mini-program, and
@@ -20,6 +21,7 @@ export default (plugin: UsersPermissionsPlugin): UsersPermissionsPlugin => {
   plugin.controllers['member-auth'] = memberAuthController;
   plugin.controllers.user = withRoleFlagsOnMe(plugin.controllers.user as ControllerFactory);
   plugin.routes['content-api'].routes.push(...memberAuthRoutes);
+  plugin.services.permission = withCachedPermissions(plugin.services.permission as Parameters<typeof withCachedPermissions>[0]);
 
   const stockBootstrap = plugin.bootstrap;
   plugin.bootstrap = async (args) => {
