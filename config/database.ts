@@ -20,6 +20,23 @@ function readCommitted(connection: { query: (sql: string, done: (error: Error | 
   connection.query('SET SESSION TRANSACTION ISOLATION LEVEL READ COMMITTED', (error) => done(error, connection));
 }
 
+/**
+ * SQLite in WAL mode: readers (other processes, backups, the seed script) no longer wait for a
+ * writer, and a commit is one append instead of a journal rewrite. synchronous=NORMAL is the
+ * documented safe pairing with WAL (a power cut may lose the last commits, never corrupt).
+ * busy_timeout makes a second process wait for the write lock instead of failing at once.
+ */
+function sqliteWal(connection: { pragma: (sql: string) => unknown }, done: (error: Error | null, connection: unknown) => void) {
+  try {
+    connection.pragma('journal_mode = WAL');
+    connection.pragma('synchronous = NORMAL');
+    connection.pragma('busy_timeout = 5000');
+    done(null, connection);
+  } catch (error) {
+    done(error as Error, connection);
+  }
+}
+
 // One config for the three supported databases; SQLite is the zero-setup default.
 export default ({ env }: Core.Config.Shared.ConfigParams) => {
   const client = env('DATABASE_CLIENT', 'sqlite');
@@ -59,6 +76,7 @@ export default ({ env }: Core.Config.Shared.ConfigParams) => {
         filename: path.resolve(__dirname, '..', '..', env('DATABASE_FILENAME', '.tmp/data.db')),
       },
       useNullAsDefault: true,
+      pool: { afterCreate: sqliteWal },
     },
   };
 

@@ -1,4 +1,5 @@
 import type { Core } from '@strapi/strapi';
+import { PERMISSION_TAGS } from '../extensions/users-permissions/permission-cache';
 import { invalidateReads, readCache, type ReadCacheOptions } from '../runtime/read-cache';
 
 /**
@@ -37,7 +38,8 @@ export function cachedRead(name: keyof typeof READ_TAGS, extra: Pick<ReadCacheOp
   return readCache({ tags: READ_TAGS[name], bypass: (ctx) => clientPopulate(ctx) || Boolean(extra.bypass?.(ctx)) });
 }
 
-const WATCHED = new Set<string>(Object.values(UID));
+// Role permissions are cached too (src/extensions/users-permissions/permission-cache.ts).
+const WATCHED = new Set<string>([...Object.values(UID), ...PERMISSION_TAGS]);
 
 /** Which tags a lifecycle event bumps; users only matter through the nickname reviews show. */
 function tagsFor(event: { action: string; model: { uid: string }; params?: { data?: Record<string, unknown> } }): string[] {

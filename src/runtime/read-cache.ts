@@ -94,11 +94,14 @@ async function settle(set: Set<Promise<void>>): Promise<void> {
   }
 }
 
+/** RESPONSE_CACHE=off serves every read uncached (ETag and 304 still apply): diagnosis, benchmarks. */
+const cacheDisabled = () => process.env.RESPONSE_CACHE === 'off';
+
 export function readCache(options: ReadCacheOptions) {
   const tags = [...new Set(options.tags)].sort();
   return async function readCacheMiddleware(ctx: Ctx, next: Next) {
     if (ctx.method !== 'GET' || (!options.cache && !hasRuntime())) return next();
-    if (options.bypass?.(ctx)) {
+    if (cacheDisabled() || options.bypass?.(ctx)) {
       await next();
       const entry = cacheable(ctx);
       if (entry) send(ctx, entry, 'BYPASS');

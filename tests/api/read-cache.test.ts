@@ -137,6 +137,19 @@ describe('cached reads', () => {
   });
 });
 
+describe('role permissions (cached in-process under the same versions)', () => {
+  it('applies a public permission withdrawn and granted again to the very next request', async () => {
+    await get('/api/gifts');
+    const permissions = app.strapi.db.query('plugin::users-permissions.permission');
+    const row = await permissions.findOne({ where: { action: 'api::marketing.gift.find', role: { type: 'public' } }, populate: { role: { select: ['id'] } } });
+    await permissions.delete({ where: { id: row.id } });
+    const refused = await app.http.get('/api/gifts');
+    expect([401, 403]).toContain(refused.status);
+    await permissions.create({ data: { action: 'api::marketing.gift.find', role: row.role.id } });
+    await get('/api/gifts');
+  });
+});
+
 describe('per-user answers', () => {
   it('never serves one member\'s address-ranked workers to another member', async () => {
     const url = `/api/workers?address=${w.address}&serviceItem=${w.hourly}`;

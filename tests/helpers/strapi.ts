@@ -19,6 +19,8 @@ export interface TestApp {
 interface BootOptions {
   listen?: boolean;
   env?: Record<string, string>;
+  /** Runs after load, before the routes are mounted (benchmarks add a baseline route here). */
+  beforeMount?: (strapi: Core.Strapi) => void | Promise<void>;
 }
 
 const client = () => process.env.DATABASE_CLIENT ?? 'sqlite';
@@ -102,6 +104,7 @@ export async function bootStrapi(options: BootOptions = {}): Promise<TestApp> {
 
   const { createStrapi } = await import('@strapi/strapi');
   const strapi = await createStrapi({ appDir, distDir }).load();
+  await options.beforeMount?.(strapi);
   let url: string | undefined;
   if (options.listen) {
     await new Promise<void>((resolve) => strapi.server.listen(0, '127.0.0.1', () => resolve()));

@@ -3,6 +3,7 @@ import { memberAuthController } from './auth/controller';
 import { withRoleFlagsOnMe, type ControllerFactory } from './auth/me';
 import { authRateLimit, memberAuthRoutes } from './auth/routes';
 import { memberAuthService, type MemberAuthService } from './auth/service';
+import { withCachedPermissions } from './permission-cache';
 
 /**
  * Extends users-permissions with member sign-in by SMS code and by WeChat mini-program, and
@@ -51,6 +52,7 @@ export default (plugin: UsersPermissionsPlugin): UsersPermissionsPlugin => {
       route.config = { ...route.config, middlewares: [authRateLimit('PASSWORD_LOGIN', 'PASSWORD_LOGIN_ACCOUNT'), ...(route.config?.middlewares ?? [])] };
     }
   }
+  plugin.services.permission = withCachedPermissions(plugin.services.permission as Parameters<typeof withCachedPermissions>[0]);
 
   const stockBootstrap = plugin.bootstrap;
   plugin.bootstrap = async (args) => {
