@@ -866,6 +866,7 @@ export const COMPONENT_VIEWS: Readonly<Record<string, AdminViewSpec>> = {
       ['minLeadMinutes', 'maxAdvanceDays', 'slotMinutes'],
       ['instantArrivalMinutes', 'travelBufferMinutes', 'recurrenceHorizonDays'],
       ['unpaidTimeoutMinutes', 'acceptanceTimeoutMinutes'],
+      ['departLeadMinutes', 'arrivalFlagMeters'],
     ],
     fields: {
       minLeadMinutes: { label: '最少提前预约（分钟）', description: '预约时间距下单时间至少多少分钟' },
@@ -875,6 +876,8 @@ export const COMPONENT_VIEWS: Readonly<Record<string, AdminViewSpec>> = {
       acceptanceTimeoutMinutes: { label: '接单超时（分钟）', description: '支付后超过这个时间仍无师傅接单，视为接单超时' },
       travelBufferMinutes: { label: '路途缓冲（分钟）', description: '同一师傅相邻两单之间预留的路上时间' },
       recurrenceHorizonDays: { label: '周期订单生成范围（天）', description: '周期预约提前生成多少天内的订单' },
+      departLeadMinutes: { label: '最早出发（分钟）', description: '师傅最早可在服务开始前多少分钟点「出发」' },
+      arrivalFlagMeters: { label: '到达位置偏差（米）', description: '师傅点「到达」时距服务地址超过这个距离，标记待核实（不拒绝）' },
       slotMinutes: { label: '预约时段粒度（分钟）', description: '可选上门时间的间隔，如 30 表示 08:00、08:30…' },
     },
   },

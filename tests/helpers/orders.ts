@@ -91,3 +91,20 @@ export async function pay(strapi: Core.Strapi, orderDocumentId: string, stage: '
 export async function recordPayment(strapi: Core.Strapi, orderDocumentId: string, stage: 'full' | 'deposit' | 'final', amount: number) {
   return strapi.plugin('orders').service('payments-port').recordPayment(orderDocumentId, { stage, amount, reference: `test-${stage}` });
 }
+
+/**
+ * Runs `fn` with the server clock an hour before the order's start when that is still ahead, so a
+ * worker may depart (departure opens booking.departLeadMinutes before the start).
+ */
+export async function inDepartWindow<T>(strapi: Core.Strapi, orderDocumentId: string, fn: () => Promise<T>): Promise<T> {
+  const row = await strapi.db.query('plugin::orders.order').findOne({ where: { documentId: orderDocumentId }, select: ['scheduledAt'] });
+  const at = new Date(row.scheduledAt).getTime() - 3_600_000;
+  if (Date.now() >= at) return fn();
+  const { clock, fixedClock } = require(`${strapi.dirs.dist.src}/runtime/clock`);
+  clock.use(fixedClock(new Date(at)));
+  try {
+    return await fn();
+  } finally {
+    clock.reset();
+  }
+}

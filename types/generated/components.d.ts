@@ -277,6 +277,22 @@ export interface SettingsBookingRules extends Struct.ComponentSchema {
     icon: 'calendar';
   };
   attributes: {
+    arrivalFlagMeters: Schema.Attribute.Integer &
+      Schema.Attribute.SetMinMax<
+        {
+          min: 10;
+        },
+        number
+      > &
+      Schema.Attribute.DefaultTo<500>;
+    departLeadMinutes: Schema.Attribute.Integer &
+      Schema.Attribute.SetMinMax<
+        {
+          min: 0;
+        },
+        number
+      > &
+      Schema.Attribute.DefaultTo<180>;
     acceptanceTimeoutMinutes: Schema.Attribute.Integer &
       Schema.Attribute.Required &
       Schema.Attribute.SetMinMax<

@@ -21,6 +21,10 @@ export interface PlatformSettings {
     travelBufferMinutes: number;
     recurrenceHorizonDays: number;
     slotMinutes: number;
+    /** A worker may set off at most this long before the start (409 TOO_EARLY before). */
+    departLeadMinutes: number;
+    /** An arrival reported further than this from the address is flagged for review (not refused). */
+    arrivalFlagMeters: number;
   };
   dispatch: {
     mode: 'recommend' | 'assign' | 'grab' | 'batch' | 'manual';
@@ -64,6 +68,8 @@ export const DEFAULT_SETTINGS: PlatformSettings = {
     travelBufferMinutes: 30,
     recurrenceHorizonDays: 60,
     slotMinutes: 30,
+    departLeadMinutes: 180,
+    arrivalFlagMeters: 500,
   },
   dispatch: {
     mode: 'recommend',

@@ -1,5 +1,5 @@
 import { bootStrapi, type TestApp } from '../../helpers/strapi';
-import { buildOrderWorld, localAt, pay, type OrderWorld } from '../../helpers/orders';
+import { buildOrderWorld, localAt, pay, type OrderWorld, inDepartWindow } from '../../helpers/orders';
 import { createCity } from '../../helpers/fixtures';
 
 let app: TestApp;
@@ -30,7 +30,9 @@ async function inState(state: string, scheduledAt = localAt(3, 9)) {
   const worker = w.workers[0];
   await app.http.post(`/api/orders/${order.documentId}/accept`).set(worker.auth).expect(200);
   const steps: Record<string, string[]> = { accepted: [], on_the_way: ['depart'], arrived: ['depart', 'arrive'], in_service: ['depart', 'arrive', 'start'] };
-  for (const action of steps[state]) await app.http.post(`/api/orders/${order.documentId}/${action}`).set(worker.auth).expect(200);
+  await inDepartWindow(app.strapi, order.documentId, async () => {
+    for (const action of steps[state]) await app.http.post(`/api/orders/${order.documentId}/${action}`).set(worker.auth).expect(200);
+  });
   return order;
 }
 

@@ -1,5 +1,5 @@
 import { bootStrapi, type TestApp } from '../../helpers/strapi';
-import { buildOrderWorld, localAt, pay, recordPayment, type OrderWorld } from '../../helpers/orders';
+import { buildOrderWorld, localAt, pay, recordPayment, type OrderWorld, inDepartWindow } from '../../helpers/orders';
 
 let app: TestApp;
 let w: OrderWorld;
@@ -90,6 +90,7 @@ describe('full payment lifecycle', () => {
   });
 
   it('walks depart → arrive → start → pause → resume → complete', async () => {
+    await inDepartWindow(app.strapi, order.documentId, async () => {
     for (const [action, status] of [
       ['depart', 'on_the_way'],
       ['arrive', 'arrived'],
@@ -101,6 +102,7 @@ describe('full payment lifecycle', () => {
       const res = await app.http.post(`/api/orders/${order.documentId}/${action}`).set(w.workers[0].auth).send({}).expect(200);
       expect(res.body.data.status).toBe(status);
     }
+    });
     const detail = await app.http.get(`/api/orders/${order.documentId}`).set(w.member.auth).expect(200);
     expect(detail.body.data.events.map((e: any) => e.event)).toEqual(['create', 'pay', 'accept', 'depart', 'arrive', 'start', 'pause', 'resume', 'complete']);
     expect(detail.body.data.timestamps.completedAt).toBeTruthy();
@@ -124,7 +126,9 @@ describe('deposit lifecycle', () => {
     expect(order.amounts).toMatchObject({ total: 30000, deposit: 9000, balanceDue: 21000, payNow: 9000 });
     await pay(app.strapi, order.documentId, 'deposit', 9000);
     await app.http.post(`/api/orders/${order.documentId}/accept`).set(w.workers[1].auth).expect(200);
-    for (const action of ['depart', 'arrive', 'start']) await app.http.post(`/api/orders/${order.documentId}/${action}`).set(w.workers[1].auth).expect(200);
+    await inDepartWindow(app.strapi, order.documentId, async () => {
+      for (const action of ['depart', 'arrive', 'start']) await app.http.post(`/api/orders/${order.documentId}/${action}`).set(w.workers[1].auth).expect(200);
+    });
     const done = await app.http.post(`/api/orders/${order.documentId}/complete`).set(w.workers[1].auth).expect(200);
     expect(done.body.data).toMatchObject({ status: 'pending_final_payment', amounts: { paid: 9000, payNow: 21000 } });
     await expect(recordPayment(app.strapi, order.documentId, 'final', 20000)).rejects.toMatchObject({ code: 'PAYMENT_AMOUNT_MISMATCH' });

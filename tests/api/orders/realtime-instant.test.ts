@@ -1,6 +1,6 @@
 import { io as connect, type Socket } from 'socket.io-client';
 import { bootStrapi, type TestApp } from '../../helpers/strapi';
-import { buildOrderWorld, localAt, pay, type OrderWorld } from '../../helpers/orders';
+import { buildOrderWorld, localAt, pay, type OrderWorld, inDepartWindow } from '../../helpers/orders';
 
 let app: TestApp;
 let w: OrderWorld;
@@ -40,7 +40,7 @@ it('tells the member and the worker about every status change', async () => {
   const id = res.body.data.documentId;
   await pay(app.strapi, id, 'full', res.body.data.amounts.total);
   await app.http.post(`/api/orders/${id}/accept`).set(w.workers[0].auth).expect(200);
-  await app.http.post(`/api/orders/${id}/depart`).set(w.workers[0].auth).expect(200);
+  await inDepartWindow(app.strapi, id, () => app.http.post(`/api/orders/${id}/depart`).set(w.workers[0].auth).expect(200));
   await new Promise((r) => setTimeout(r, 200));
   expect(memberSaw).toEqual(['pending_acceptance', 'accepted', 'on_the_way']);
   // The worker hears about the order once it is theirs.

@@ -199,3 +199,87 @@ describe('preferred worker on release and reassign', () => {
     expect(await preferredOf(order.documentId)).toBeNull();
   });
 });
+
+describe('worker step guards', () => {
+  const { clock, fixedClock } = require(`${process.cwd()}/dist/src/runtime/clock`);
+  afterEach(() => clock.reset());
+  async function acceptedOrder(day: number, hour: number, worker = w.workers[0]) {
+    const order = (await create({ quantity: 2, scheduledAt: localAt(day, hour) }).expect(201)).body.data;
+    await pay(app.strapi, order.documentId, 'full', order.amounts.total);
+    await app.http.post(`/api/orders/${order.documentId}/accept`).set(worker.auth).expect(200);
+    return order;
+  }
+  const step = (id: string, action: string, body: Record<string, unknown> = {}, worker = w.workers[0]) =>
+    app.http.post(`/api/orders/${id}/${action}`).set(worker.auth).send(body);
+  const lastEvent = async (id: string) => (await app.http.get(`/orders/orders/${id}`).set(kefu).expect(200)).body.data.events.at(-1);
+
+  it('opens departure 180 minutes before the start: TOO_EARLY with the time it opens before that', async () => {
+    const order = await acceptedOrder(12, 14);
+    const opensAt = new Date(new Date(localAt(12, 14)).getTime() - 180 * 60_000);
+    const early = await step(order.documentId, 'depart').expect(409);
+    expect(early.body.error.details).toMatchObject({ code: 'TOO_EARLY', opensAt: opensAt.toISOString() });
+    clock.use(fixedClock(new Date(opensAt.getTime() - 60_000)));
+    expect((await step(order.documentId, 'depart').expect(409)).body.error.details.code).toBe('TOO_EARLY');
+    clock.use(fixedClock(opensAt));
+    expect((await step(order.documentId, 'depart').expect(200)).body.data.status).toBe('on_the_way');
+    // Start still needs arrive first: no starting the job from the road.
+    expect((await step(order.documentId, 'start').expect(409)).body.error.details.code).toBe('INVALID_TRANSITION');
+  });
+
+  it('records the arrival position and distance, flagging far or missing positions without refusing', async () => {
+    // Address: 31.19, 121.43.
+    const near = await acceptedOrder(13, 9);
+    const far = await acceptedOrder(13, 14);
+    const none = await acceptedOrder(14, 9);
+    for (const o of [near, far, none]) {
+      clock.use(fixedClock(new Date(new Date(o.scheduledAt).getTime() - 30 * 60_000)));
+      await step(o.documentId, 'depart').expect(200);
+    }
+    await step(near.documentId, 'arrive', { lat: 31.1905, lng: 121.4305 }).expect(200);
+    expect((await lastEvent(near.documentId)).data).toMatchObject({ position: { lat: 31.1905, lng: 121.4305 }, arrivalFlag: null });
+    expect((await lastEvent(near.documentId)).data.distanceMeters).toBeGreaterThan(40);
+    expect((await lastEvent(near.documentId)).data.distanceMeters).toBeLessThan(120);
+
+    await step(far.documentId, 'arrive', { lat: 31.23, lng: 121.47 }).expect(200);
+    const farData = (await lastEvent(far.documentId)).data;
+    expect(farData.arrivalFlag).toBe('far');
+    expect(farData.distanceMeters).toBeGreaterThan(4000);
+
+    await step(none.documentId, 'arrive', { lat: 31.19 }).expect(400);
+    await step(none.documentId, 'arrive', { lat: 'x', lng: 121 }).expect(400);
+    expect((await step(none.documentId, 'arrive').expect(200)).body.data.status).toBe('arrived');
+    expect((await lastEvent(none.documentId)).data).toMatchObject({ position: null, distanceMeters: null, arrivalFlag: 'no_position' });
+  });
+
+  it('lets 客服 perform a step for the worker, with a reason, recorded as the operator’s', async () => {
+    const order = await acceptedOrder(15, 9);
+    clock.use(fixedClock(new Date(new Date(order.scheduledAt).getTime() - 60 * 60_000)));
+    await app.http.post(`/orders/orders/${order.documentId}/steps/depart`).set(kefu).send({}).expect(400);
+    await app.http.post(`/orders/orders/${order.documentId}/steps/release`).set(kefu).send({ reason: '师傅手机没电' }).expect(400);
+    await app.http.post(`/orders/orders/${order.documentId}/steps/depart`).set(w.member.auth).send({ reason: 'x' }).expect(401);
+    const res = await app.http.post(`/orders/orders/${order.documentId}/steps/depart`).set(kefu).send({ reason: '师傅手机没电，电话确认已出发' }).expect(200);
+    expect(res.body.data.status).toBe('on_the_way');
+    expect(res.body.data.events.at(-1)).toMatchObject({
+      event: 'depart',
+      actor: 'operator',
+      reason: '师傅手机没电，电话确认已出发',
+      data: { onBehalfOf: w.workers[0].workerDocumentId },
+    });
+    // The worker carries on from there themselves.
+    await step(order.documentId, 'arrive', { lat: 31.19, lng: 121.43 }).expect(200);
+
+    // An order nobody holds cannot be stepped for a worker.
+    clock.reset();
+    const open = (await create({ quantity: 2, scheduledAt: localAt(15, 14) }).expect(201)).body.data;
+    await pay(app.strapi, open.documentId, 'full', open.amounts.total);
+    expect((await app.http.post(`/orders/orders/${open.documentId}/steps/depart`).set(kefu).send({ reason: '测试' }).expect(409)).body.error.details.code).toBe('INVALID_TRANSITION');
+  });
+
+  it('refuses a step by a worker the order no longer belongs to', async () => {
+    const order = await acceptedOrder(16, 9);
+    await app.http.post(`/orders/orders/${order.documentId}/reassign`).set(kefu).send({ reason: '换人', worker: w.workers[1].workerDocumentId }).expect(200);
+    clock.use(fixedClock(new Date(new Date(order.scheduledAt).getTime() - 60 * 60_000)));
+    await step(order.documentId, 'depart').expect(404);
+    await step(order.documentId, 'depart', {}, w.workers[1]).expect(200);
+  });
+});

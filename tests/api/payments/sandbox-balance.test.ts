@@ -1,5 +1,5 @@
 import { bootStrapi, type TestApp } from '../../helpers/strapi';
-import { buildOrderWorld, localAt, type OrderWorld } from '../../helpers/orders';
+import { buildOrderWorld, localAt, type OrderWorld, inDepartWindow } from '../../helpers/orders';
 
 let app: TestApp;
 let w: OrderWorld;
@@ -130,7 +130,7 @@ describe('refunds on cancellation reconcile with the ledger', () => {
     const payment = (await app.http.post(`/api/orders/${order.documentId}/pay`).set(w.member.auth).send({ channel: 'sandbox' }).expect(201)).body.data.payment;
     await app.http.post(`/api/payments/sandbox/${payment.documentId}/confirm`).set(w.member.auth).expect(200);
     await app.http.post(`/api/orders/${order.documentId}/accept`).set(w.workers[0].auth).expect(200);
-    await app.http.post(`/api/orders/${order.documentId}/depart`).set(w.workers[0].auth).expect(200);
+    await inDepartWindow(app.strapi, order.documentId, () => app.http.post(`/api/orders/${order.documentId}/depart`).set(w.workers[0].auth).expect(200));
     const cashBefore = await ledger().balance('cash:sandbox');
     const feesBefore = await ledger().balance('income:cancellation-fees');
 

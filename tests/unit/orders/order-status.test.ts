@@ -28,6 +28,12 @@ const LEGAL: Record<string, OrderStatus> = {
   'in_service pause worker': 'paused',
   'paused resume worker': 'in_service',
   'in_service complete worker': 'completed',
+  'accepted depart operator': 'on_the_way',
+  'on_the_way arrive operator': 'arrived',
+  'arrived start operator': 'in_service',
+  'in_service pause operator': 'paused',
+  'paused resume operator': 'in_service',
+  'in_service complete operator': 'completed',
   'pending_final_payment final_pay system': 'completed',
   'pending_payment cancel member': 'cancelled',
   'pending_payment cancel operator': 'cancelled',
@@ -132,7 +138,7 @@ describe('status helpers', () => {
   it('should offer the worker of an accepted order depart and release, the member only cancel', () => {
     expect(allowedEvents('accepted', 'worker')).toEqual(['depart', 'release']);
     expect(allowedEvents('accepted', 'member')).toEqual(['cancel']);
-    expect(allowedEvents('accepted', 'operator')).toEqual(['cancel', 'reassign']);
+    expect(allowedEvents('accepted', 'operator')).toEqual(['depart', 'cancel', 'reassign']);
     expect(allowedEvents('accepted', 'system')).toEqual([]);
   });
 });

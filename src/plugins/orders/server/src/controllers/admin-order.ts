@@ -1,6 +1,6 @@
 import type { Core } from '@strapi/strapi';
 import { validateYupSchema, yup } from '@strapi/utils';
-import { isOrderStatus, type OrderStatus } from '../domain';
+import { isOrderStatus, parsePosition, type OrderStatus } from '../domain';
 import { getService } from '../utils';
 import { DomainError } from '../../../../../runtime/errors';
 
@@ -28,6 +28,16 @@ const reasonSchema = yup
   .required();
 
 const assignSchema = yup.object({ worker: yup.string().trim().min(1).max(64).required() }).noUnknown().required();
+
+const STEPS = ['depart', 'arrive', 'start', 'pause', 'resume', 'complete'] as const;
+const stepSchema = yup
+  .object({
+    reason: yup.string().trim().min(1, '请填写原因').max(200).required('请填写原因'),
+    lat: yup.number().strict().min(-90).max(90),
+    lng: yup.number().strict().min(-180).max(180),
+  })
+  .noUnknown()
+  .required();
 
 /** Admin routes of 订单监控; RBAC is checked by the route policies, city scope by the service. */
 export default ({ strapi }: { strapi: Core.Strapi }) => {
@@ -65,6 +75,15 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     async reassign(ctx: any) {
       const { reason, worker } = (await validateYupSchema(reasonSchema)(ctx.request.body)) as { reason: string; worker?: string };
       ctx.body = { data: await ops().reassign(adminUser(ctx), ctx.params.id, reason, worker) };
+    },
+
+    /** 代师傅操作: a step for the order's worker, with a reason, recorded as the operator's. */
+    async step(ctx: any) {
+      const step = ctx.params.step as (typeof STEPS)[number];
+      if (!STEPS.includes(step)) throw new DomainError('VALIDATION_FAILED', '不支持的操作', { field: 'step', allowed: [...STEPS] });
+      const body = (await validateYupSchema(stepSchema)(ctx.request.body)) as { reason: string; lat?: number; lng?: number };
+      const position = step === 'arrive' ? parsePosition(body) : null;
+      ctx.body = { data: await ops().stepForWorker(adminUser(ctx), ctx.params.id, step, body.reason, position) };
     },
 
     async assign(ctx: any) {

@@ -1,14 +1,14 @@
 import type { Core } from '@strapi/strapi';
 import { DomainError, unauthenticated } from '../../../../../runtime/errors';
-import { isOrderStatus, type OrderStatus } from '../domain';
+import { isOrderStatus, parsePosition, type OrderStatus } from '../domain';
 import { getService } from '../utils';
 import {
   validateCreate,
   validateList,
   validateModify,
-  validateOptionalReason,
   validateQuote,
   validateReason,
+  validateStep,
 } from './validation/order';
 
 type Ctx = any;
@@ -34,8 +34,9 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       event,
       async (ctx: Ctx) => {
         const me = requester(ctx);
-        const { reason } = (await validateOptionalReason(ctx.request.body)) as { reason?: string };
-        const row = await getService(strapi, 'worker-actions').progress(ctx.params.id, me.userId, event, reason);
+        const body = (await validateStep(ctx.request.body)) as { reason?: string; lat?: number; lng?: number };
+        const position = event === 'arrive' ? parsePosition(body) : null;
+        const row = await getService(strapi, 'worker-actions').progress(ctx.params.id, me.userId, event, body.reason, { position });
         await respond(ctx, row.id);
       },
     ]),

@@ -9,3 +9,4 @@ export * from './order-no';
 export * from './exceptions';
 export * from './balance';
 export * from './duration';
+export * from './worker-steps';

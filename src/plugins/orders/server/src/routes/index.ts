@@ -27,6 +27,7 @@ export default {
       { method: 'POST', path: '/orders/:id/cancel', handler: 'admin-order.cancel', config: can('manage') },
       { method: 'POST', path: '/orders/:id/reassign', handler: 'admin-order.reassign', config: can('manage') },
       { method: 'POST', path: '/orders/:id/assign', handler: 'admin-order.assign', config: can('manage') },
+      { method: 'POST', path: '/orders/:id/steps/:step', handler: 'admin-order.step', config: can('manage') },
     ],
   },
 };

@@ -169,6 +169,12 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       return this.detail(user, documentId);
     },
 
+    async stepForWorker(user: AdminUser, documentId: string, step: 'depart' | 'arrive' | 'start' | 'pause' | 'resume' | 'complete', reason: string, position: { lat: number; lng: number } | null) {
+      await scopedRow(user, documentId);
+      await getService(strapi, 'worker-actions').stepForWorker(documentId, user.id, step, reason, { position });
+      return this.detail(user, documentId);
+    },
+
     async assign(user: AdminUser, documentId: string, workerDocumentId: string) {
       await scopedRow(user, documentId);
       const worker = await strapi.db.query('api::people.worker').findOne({ where: { documentId: workerDocumentId }, select: ['id'] });

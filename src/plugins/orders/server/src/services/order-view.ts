@@ -146,6 +146,8 @@ export function toOrderView(row: OrderRow, viewer: Viewer) {
             actor: e.actorType,
             reason: e.reason ?? null,
             at: e.at,
+            // Operators see what a step recorded (arrival position and distance, on whose behalf).
+            ...(viewer.kind === 'operator' && e.data ? { data: e.data } : {}),
           })),
         }
       : {}),

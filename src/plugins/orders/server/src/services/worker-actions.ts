@@ -1,6 +1,9 @@
 import type { Core } from '@strapi/strapi';
 import { DomainError, forbidden, notFound } from '../../../../../runtime/errors';
-import { amountOutstanding, slotsFor, type OrderEvent } from '../domain';
+import type { Knex } from 'knex';
+import type { LatLng } from '../../../../../runtime/geo';
+import { lockRow } from '../../../../../runtime/row-lock';
+import { amountOutstanding, assertDepartOpen, checkArrival, slotsFor, type OrderEvent } from '../domain';
 import { transaction } from '../../../../../runtime/transaction';
 import { getService, ORDER_UID } from '../utils';
 import type { OrderRow } from './order-view';
@@ -83,34 +86,67 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     },
 
     /** depart … complete and release, by the order's own worker. */
-    async progress(documentId: string, workerUserId: number, event: ProgressEvent, reason?: string) {
-      const order = await orderById(documentId);
+    async progress(documentId: string, workerUserId: number, event: ProgressEvent, reason?: string, extra: { position?: LatLng | null } = {}) {
       const worker = await eligibility().workerForUser(workerUserId);
-      if (order.worker?.id !== worker.id) throw notFound('订单不存在');
-      return transition().apply(order.id, {
-        event,
-        actor: { type: 'worker', id: workerUserId },
-        reason,
-        data: event === 'release' && order.preferredWorker ? { preferredWorkerCleared: true } : undefined,
-        guard: event === 'complete' ? { balanceDue: amountOutstanding(order) } : undefined,
-        within:
-          event === 'release' || event === 'complete'
-            ? async ({ trx, row }) => {
-                // A released order is open again; a completed one no longer holds future time.
-                await eligibility().releaseSlots(trx, row.id);
-              }
-            : undefined,
-        patch: (_row, to, now) => {
-          const patch: Record<string, unknown> = {};
-          const stamp = STAMP[event];
-          if (stamp) patch[stamp] = now;
-          if (event === 'complete' && to === 'completed') patch.completedAt = now;
-          // The member's chosen worker gave the order back: keeping the choice would leave it
-          // reserved for nobody, so it goes back to open dispatch.
-          if (event === 'release') Object.assign(patch, { worker: null, acceptedAt: null, preferredWorker: null });
-          return patch;
-        },
-      });
+      return step(documentId, event, { type: 'worker', id: workerUserId }, { workerId: worker.id, reason, position: extra.position });
+    },
+
+    /**
+     * A step an operator performs for the order's worker (no signal, phone dead): the same guards,
+     * a required reason, and the order-event records the operator and the worker it was done for.
+     */
+    async stepForWorker(documentId: string, operatorId: number, event: Exclude<ProgressEvent, 'release'>, reason: string, extra: { position?: LatLng | null } = {}) {
+      return step(documentId, event, { type: 'operator', id: operatorId }, { reason, position: extra.position });
     },
   };
+
+  async function step(
+    documentId: string,
+    event: ProgressEvent,
+    actor: { type: 'worker' | 'operator'; id: number },
+    options: { workerId?: number; reason?: string; position?: LatLng | null },
+  ) {
+    const order = await orderById(documentId);
+    if (options.workerId !== undefined && order.worker?.id !== options.workerId) throw notFound('订单不存在');
+    const settings = await strapi.service('api::settings.platform-setting').current();
+    const data: Record<string, unknown> = {};
+    if (actor.type === 'operator') {
+      const worker = order.worker ? await eligibility().workerById(order.worker.id) : null;
+      if (!worker) throw new DomainError('INVALID_TRANSITION', '订单还没有服务人员，不能代为操作', { event });
+      data.onBehalfOf = worker.documentId;
+    }
+    if (event === 'release' && order.preferredWorker) data.preferredWorkerCleared = true;
+    if (event === 'arrive') {
+      const arrival = checkArrival(order.addressSnapshot, options.position ?? null, settings.booking.arrivalFlagMeters);
+      Object.assign(data, { position: arrival.position, distanceMeters: arrival.distanceMeters, arrivalFlag: arrival.flag });
+    }
+    return transition().apply(order.id, {
+      event,
+      actor,
+      reason: options.reason,
+      data: Object.keys(data).length ? data : undefined,
+      guard: event === 'complete' ? { balanceDue: amountOutstanding(order) } : undefined,
+      within: async ({ trx, row, now }) => {
+        // Checked again under the row lock: a reassignment between our read and this transaction
+        // must not let the previous worker move an order that is now someone else's.
+        await lockRow(strapi.db.connection as unknown as Knex, trx, 'orders', row.id);
+        const current = (await strapi.db.query(ORDER_UID).findOne({ where: { id: row.id }, populate: { worker: { select: ['id'] } } })) as { worker?: { id: number } | null };
+        const expected = options.workerId ?? order.worker?.id;
+        if (!current.worker || current.worker.id !== expected) throw notFound('订单不存在');
+        if (event === 'depart') assertDepartOpen(new Date(row.scheduledAt), now, settings.booking.departLeadMinutes);
+        // A released order is open again; a completed one no longer holds future time.
+        if (event === 'release' || event === 'complete') await eligibility().releaseSlots(trx, row.id);
+      },
+      patch: (_row, to, now) => {
+        const patch: Record<string, unknown> = {};
+        const stamp = STAMP[event];
+        if (stamp) patch[stamp] = now;
+        if (event === 'complete' && to === 'completed') patch.completedAt = now;
+        // The member's chosen worker gave the order back: keeping the choice would leave it
+        // reserved for nobody, so it goes back to open dispatch.
+        if (event === 'release') Object.assign(patch, { worker: null, acceptedAt: null, preferredWorker: null });
+        return patch;
+      },
+    });
+  }
 };

@@ -88,6 +88,15 @@ const reasonSchema = yup
 
 const optionalReasonSchema = yup.object({ reason: yup.string().trim().max(200) }).noUnknown();
 
+// lat/lng only mean something on arrive; parsePosition checks they come as a pair.
+const stepSchema = yup
+  .object({
+    reason: yup.string().trim().max(200),
+    lat: yup.number().strict().min(-90).max(90),
+    lng: yup.number().strict().min(-180).max(180),
+  })
+  .noUnknown();
+
 const listSchema = yup
   .object({
     status: yup.string().matches(/^[a-z_]+(,[a-z_]+)*$/),
@@ -104,4 +113,5 @@ export const validateCreate = (body: unknown) => validateYupSchema(createSchema)
 export const validateModify = (body: unknown) => validateYupSchema(modifySchema)(unwrap(body));
 export const validateReason = (body: unknown) => validateYupSchema(reasonSchema)(body ?? {});
 export const validateOptionalReason = (body: unknown) => validateYupSchema(optionalReasonSchema)(body ?? {});
+export const validateStep = (body: unknown) => validateYupSchema(stepSchema)(body ?? {});
 export const validateList = (query: unknown) => validateYupSchema(listSchema)(query ?? {});
