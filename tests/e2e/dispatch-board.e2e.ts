@@ -61,4 +61,50 @@ describe('调度台', () => {
     expect(detail.data.status).toBe('accepted');
     expect(detail.data.workerName).toBe('王秀英');
   });
+
+  it('edits a worker\'s weekly windows in 师傅排班 and refuses a day off that would drop their order', async () => {
+    const workers = (await session.adminGet('/dispatch/workers')).data as Array<{ documentId: string; realName: string }>;
+    const li = workers.find((x) => x.realName === '李春花')!;
+    const pick = async (name: string) => {
+      await page.getByRole('combobox', { name: '选择师傅' }).click();
+      await page.getByRole('option', { name: new RegExp(name) }).click();
+    };
+
+    await pick('李春花');
+    await page.getByText('未设置时段：每天按平台营业时间接单').waitFor();
+    await page.getByRole('button', { name: '周二添加时段' }).click();
+    await page.getByRole('textbox', { name: '周二第1段结束' }).fill('12:30');
+    await page.getByRole('button', { name: '周二添加时段' }).click();
+    await page.getByRole('textbox', { name: '周二第2段开始' }).fill('12:00');
+    await page.getByRole('button', { name: '保存排班' }).click();
+    // Overlapping windows: the server's message, nothing saved.
+    await page.getByRole('alert').filter({ hasText: /重叠|重合/ }).waitFor();
+    expect((await session.adminGet(`/dispatch/workers/${li.documentId}/schedule`)).data.weekly).toEqual([]);
+    await page.getByRole('button', { name: '删除周二第2段' }).click();
+    await page.getByRole('textbox', { name: '每日接单上限' }).fill('3');
+    await page.getByRole('button', { name: '保存排班' }).click();
+    await page.getByText('排班已保存').waitFor();
+    await shot(page, 'dispatch-04-schedule-saved');
+    const saved = (await session.adminGet(`/dispatch/workers/${li.documentId}/schedule`)).data;
+    expect(saved.weekly).toEqual([{ weekday: 2, start: '09:00', end: '12:30' }]);
+    expect(saved.maxOrdersPerDay).toBe(3);
+
+    // After a reload the page shows what was saved.
+    await page.reload();
+    await page.getByRole('heading', { name: '师傅排班' }).waitFor();
+    await pick('李春花');
+    await expect(page.getByRole('textbox', { name: '周二第1段结束' }).inputValue()).resolves.toBe('12:30');
+
+    // 王秀英 has the order assigned above: a day off on its date is refused, naming the order.
+    await pick('王秀英');
+    await page.getByRole('button', { name: '添加休息日' }).waitFor();
+    await page.getByRole('button', { name: '添加休息日' }).click();
+    const date = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(new Date(order.scheduledAt));
+    await page.getByRole('textbox', { name: '休息日1' }).fill(date);
+    await page.getByRole('button', { name: '保存排班' }).click();
+    await page.getByRole('alert').filter({ hasText: order.orderNo }).waitFor();
+    await shot(page, 'dispatch-05-schedule-conflict');
+    const wang = workers.find((x) => x.realName === '王秀英')!;
+    expect((await session.adminGet(`/dispatch/workers/${wang.documentId}/schedule`)).data.daysOff).toEqual([]);
+  });
 });

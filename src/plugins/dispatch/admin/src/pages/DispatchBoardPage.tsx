@@ -8,6 +8,7 @@ import type { BoardOrder, BoardResponse, CandidatesResponse, WorkerTimeline } fr
 import { useLiveBoard } from '../api/use-live-board';
 import { useKitText, useT } from '../i18n';
 import { PERMISSIONS } from '../permissions';
+import { WorkerSchedulePanel } from './WorkerSchedulePanel';
 
 const REFRESH_MS = 30_000;
 const RBAC_CHECK = [...PERMISSIONS.read, ...PERMISSIONS.manage];
@@ -46,6 +47,7 @@ export function DispatchBoardPage() {
   const [candidates, setCandidates] = React.useState<CandidatesResponse | null>(null);
   const [timeline, setTimeline] = React.useState<WorkerTimeline | null>(null);
   const [notice, setNotice] = React.useState<string | null>(null);
+  const [scheduleOf, setScheduleOf] = React.useState<string | null>(null);
 
   const load = React.useCallback(async () => {
     const query = new URLSearchParams({ ...(city ? { city } : {}), ...(category ? { category } : {}) });
@@ -236,6 +238,7 @@ export function DispatchBoardPage() {
                         <Td>
                           <Flex gap={2}>
                             <Button size="S" variant="tertiary" onClick={() => void showDay(c.worker.documentId)}>{t('timeline.open')}</Button>
+                            <Button size="S" variant="tertiary" onClick={() => setScheduleOf(c.worker.documentId)}>{t('schedule.open')}</Button>
                             {allowedActions.canManage ? (
                               <Button size="S" onClick={() => void assign(c.worker)}>{t('candidates.assign')}</Button>
                             ) : null}
@@ -284,6 +287,7 @@ export function DispatchBoardPage() {
               ) : null}
             </Box>
           ) : null}
+          <WorkerSchedulePanel canManage={Boolean(allowedActions.canManage)} preselect={scheduleOf} />
         </Layouts.Content>
       </Main>
     </Layouts.Root>
