@@ -546,6 +546,23 @@ export const CONTENT_TYPE_VIEWS: Readonly<Record<string, AdminViewSpec>> = {
     },
   },
 
+  'api::media.owned-file': {
+    mainField: 'fileId',
+    list: ['fileId', 'owner', 'purpose', 'private', 'mime', 'createdAt'],
+    defaultSort: { by: 'createdAt', order: 'DESC' },
+    pageSize: 20,
+    readOnly: ['fileId', 'owner', 'purpose', 'private', 'mime', 'sizeBytes'],
+    edit: [['fileId', 'owner'], ['purpose', 'private'], ['mime', 'sizeBytes']],
+    fields: {
+      fileId: { label: '文件 ID', description: '媒体库中的文件编号' },
+      owner: { label: '上传人' },
+      purpose: { label: '用途', description: 'avatar = 头像，review = 评价图片，ticket = 工单图片，chat = 聊天图片，application = 入驻材料，certificate = 资质证书' },
+      private: { label: '私密文件', description: '证件与资质扫描件不公开，只能通过签名链接查看' },
+      mime: { label: '文件类型' },
+      sizeBytes: { label: '大小（字节）' },
+    },
+  },
+
   'plugin::orders.order': {
     mainField: 'orderNo',
     list: ['orderNo', 'orderStatus', 'serviceItem', 'city', 'scheduledAt', 'total', 'paid', 'worker'],
