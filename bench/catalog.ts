@@ -6,7 +6,8 @@
  * (+ REDIS_URL) for MariaDB + Redis.
  *
  * BENCH_DURATION (seconds per route, default 5) and BENCH_CONNECTIONS (default 50).
- * Prints `name value unit` lines; `*.vs_baseline` is throughput over the baseline's.
+ * Prints `name value unit` lines; `*.vs_baseline` is throughput over the baseline run made just
+ * before that route's pair (BENCH_ROUTES=items,tree,… limits the routes).
  */
 import { spawn } from 'node:child_process';
 import { factories } from '@strapi/strapi';
@@ -104,6 +105,8 @@ export default async function run(): Promise<void> {
       ['cities', '/api/cities'],
     ];
 
+    const only = process.env.BENCH_ROUTES?.split(',').filter(Boolean);
+    if (only) routes.splice(0, routes.length, ...routes.filter(([name]) => only.includes(name)));
     const baselineUrl = `${base}/api/bench-core/service-items?pagination[pageSize]=25`;
     for (const [, path] of routes) {
       const res = await fetch(base + path);
@@ -118,10 +121,12 @@ export default async function run(): Promise<void> {
     console.log(`bench.connections ${CONNECTIONS} count`);
     console.log(`bench.duration ${DURATION} s`);
     report('health', await autocannon(`${base}/_health`));
-    const baseline = await autocannon(baselineUrl);
-    report('baseline_core_find', baseline);
 
+    // The machine is shared: each route is measured right after its own baseline run, and its
+    // ratios are taken against that run, so drift in the machine's load cancels out.
     for (const [name, path] of routes) {
+      const baseline = await autocannon(baselineUrl);
+      report(`${name}.baseline_core_find`, baseline);
       process.env.RESPONSE_CACHE = 'off';
       try {
         report(`${name}.cold`, await autocannon(base + path), baseline);

@@ -129,6 +129,18 @@ describe('cached reads', () => {
     expect((await get(profile)).body.data.recentReviews.map((r: any) => r.content)).toEqual(['很细心']);
   });
 
+  it('shows the stock a redemption took (raw SQL, no lifecycle) on the next gift list read', async () => {
+    const s = app.strapi;
+    const gift = await s.documents('api::marketing.gift').create({ data: { name: '保洁布', kind: 'physical', pointsCost: 100, stock: 2, active: true } } as any);
+    await s.db.transaction(async ({ trx }) => {
+      await s.service('api::marketing.points').post(trx, w.member.id, { delta: 500, reason: 'admin_adjust', ref: 'test:read-cache' });
+    });
+    const stockOf = async () => (await get('/api/gifts')).body.data.find((g: any) => g.documentId === gift.documentId).stock;
+    expect(await stockOf()).toBe(2);
+    await app.http.post('/api/me/points/redeem').set(w.member.auth).send({ gift: gift.documentId, address: w.address }).expect(201);
+    expect(await stockOf()).toBe(1);
+  });
+
   it('shows a city added by the seed on the next read', async () => {
     const before = (await get('/api/cities')).body.data.map((c: any) => c.adcode);
     await seedDemo(app.strapi, { accounts: false, images: false });
