@@ -1,6 +1,7 @@
 import { io as connect, type Socket } from 'socket.io-client';
 import { bootStrapi, type TestApp } from '../../helpers/strapi';
 import { buildOrderWorld, localAt, pay, type OrderWorld, inDepartWindow } from '../../helpers/orders';
+import { eventually } from '../../helpers/dispatch';
 
 let app: TestApp;
 let w: OrderWorld;
@@ -70,7 +71,8 @@ it('says nothing about a change rolled back with the payment it belonged to, and
   expect((await app.http.get(`/api/orders/${documentId}`).set(w.member.auth).expect(200)).body.data.status).toBe('pending_payment');
 
   await app.strapi.db.transaction(() => port.recordPayment(documentId, { stage: 'full', amount: amounts.total, reference: 'committed' }));
-  await new Promise((r) => setTimeout(r, 200));
+  // Delivery after commit is asynchronous: wait for it instead of guessing a delay on a busy machine.
+  await eventually(async () => memberSaw.length > 0, 5_000).catch(() => undefined);
   expect(memberSaw).toEqual(['pending_acceptance']);
 });
 
