@@ -71,6 +71,13 @@ describe('uploaded files cannot run script in the admin origin', () => {
     expect((files.results ?? []).filter((f: { ext: string }) => ['.html', '.svg'].includes(f.ext))).toEqual([]);
   });
 
+  it('keeps the media library working with the signing upload provider', async () => {
+    await page.goto(`${session.app.url}/admin/plugins/upload`);
+    await page.getByRole('heading', { name: /媒体库/ }).first().waitFor();
+    await page.getByText('banner.png').first().waitFor();
+    await shot(page, 'uploads-media-library');
+  });
+
   it.each(Object.entries(planted))('does not run a planted %s file opened from the admin', async (_kind, name) => {
     const url = `${session.app.url}/uploads/${name}`;
     await page.goto(`${session.app.url}/admin`);
