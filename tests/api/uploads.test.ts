@@ -2,7 +2,7 @@ import fs from 'fs';
 import os from 'os';
 import path from 'path';
 import { bootStrapi, type TestApp } from '../helpers/strapi';
-import { createMember, createWorker, createWorkerUser, type TestUser } from '../helpers/fixtures';
+import { createAdminSession, createMember, createWorker, createWorkerUser, type TestUser } from '../helpers/fixtures';
 
 // Attacks from issue 9, as another member, a worker and an anonymous client.
 
@@ -298,6 +298,21 @@ describe('serving /uploads and multipart bodies', () => {
     expect(res.status).toBe(415);
     expect(res.body.error.details.code).toBe('UNSUPPORTED_MEDIA_TYPE');
     await new Promise((r) => setTimeout(r, 50));
+    expect(tmpEntries()).toEqual(before);
+  });
+
+  it("keeps the admin media library's uploads, with its own type list, and no anonymous parsing", async () => {
+    const admin = await createAdminSession(app.strapi, app.http, 'media-ops@test.shangmen', '城市运营');
+    const ok = await app.http.post('/upload').set(admin.auth).attach('files', PNG, { filename: 'banner.png', contentType: 'image/png' });
+    expect(ok.status).toBe(201);
+    expect(ok.body[0]).toMatchObject({ ext: '.png', mime: 'image/png' });
+    for (const [bytes, name, type] of [[HTML, 'x.html', 'text/html'], [SVG, 'x.svg', 'image/svg+xml']] as const) {
+      const res = await app.http.post('/upload').set(admin.auth).attach('files', bytes, { filename: name, contentType: type });
+      expect(res.status).toBe(400);
+    }
+    const before = tmpEntries();
+    const anonymous = await app.http.post('/upload').attach('files', PNG, { filename: 'a.png', contentType: 'image/png' });
+    expect(anonymous.status).toBe(401);
     expect(tmpEntries()).toEqual(before);
   });
 

@@ -1161,6 +1161,64 @@ export interface ApiMarketingUserCoupon extends Struct.CollectionTypeSchema {
   };
 }
 
+export interface ApiMediaOwnedFile extends Struct.CollectionTypeSchema {
+  collectionName: 'owned_files';
+  info: {
+    description: '\u4F1A\u5458\u4E0E\u5E08\u5085\u4E0A\u4F20\u7684\u6587\u4EF6\uFF1A\u4E0A\u4F20\u4EBA\u3001\u7528\u9014\u3001\u662F\u5426\u79C1\u5BC6\uFF08\u8BC1\u4EF6\u4E0E\u8D44\u8D28\u626B\u63CF\u4EF6\uFF09';
+    displayName: '\u4E0A\u4F20\u6587\u4EF6\u5F52\u5C5E';
+    pluralName: 'owned-files';
+    singularName: 'owned-file';
+  };
+  options: {
+    draftAndPublish: false;
+  };
+  pluginOptions: {
+    'content-manager': {
+      visible: false;
+    };
+    'content-type-builder': {
+      visible: false;
+    };
+    i18n: {
+      localized: false;
+    };
+  };
+  attributes: {
+    createdAt: Schema.Attribute.DateTime;
+    createdBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> &
+      Schema.Attribute.Private;
+    fileId: Schema.Attribute.Integer &
+      Schema.Attribute.Required &
+      Schema.Attribute.Unique;
+    locale: Schema.Attribute.String & Schema.Attribute.Private;
+    localizations: Schema.Attribute.Relation<
+      'oneToMany',
+      'api::media.owned-file'
+    > &
+      Schema.Attribute.Private;
+    mime: Schema.Attribute.String &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 60;
+      }>;
+    owner: Schema.Attribute.Relation<
+      'manyToOne',
+      'plugin::users-permissions.user'
+    >;
+    private: Schema.Attribute.Boolean &
+      Schema.Attribute.Required &
+      Schema.Attribute.DefaultTo<false>;
+    publishedAt: Schema.Attribute.DateTime;
+    purpose: Schema.Attribute.Enumeration<
+      ['avatar', 'review', 'ticket', 'chat', 'application', 'certificate']
+    > &
+      Schema.Attribute.Required;
+    sizeBytes: Schema.Attribute.Integer;
+    updatedAt: Schema.Attribute.DateTime;
+    updatedBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> &
+      Schema.Attribute.Private;
+  };
+}
+
 export interface ApiNotifyNotification extends Struct.CollectionTypeSchema {
   collectionName: 'notifications';
   info: {
@@ -3171,6 +3229,7 @@ declare module '@strapi/strapi' {
       'api::marketing.gift-redemption': ApiMarketingGiftRedemption;
       'api::marketing.points-entry': ApiMarketingPointsEntry;
       'api::marketing.user-coupon': ApiMarketingUserCoupon;
+      'api::media.owned-file': ApiMediaOwnedFile;
       'api::notify.notification': ApiNotifyNotification;
       'api::people.address': ApiPeopleAddress;
       'api::people.customer-profile': ApiPeopleCustomerProfile;
