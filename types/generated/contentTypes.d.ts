@@ -2233,6 +2233,12 @@ export interface PluginOrdersOrder extends Struct.CollectionTypeSchema {
       'oneToMany',
       'plugin::orders.order-event'
     >;
+    idempotencyExpiresAt: Schema.Attribute.DateTime & Schema.Attribute.Private;
+    idempotencyHash: Schema.Attribute.String &
+      Schema.Attribute.Private &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 64;
+      }>;
     idempotencyScope: Schema.Attribute.String &
       Schema.Attribute.Private &
       Schema.Attribute.SetMinMaxLength<{

@@ -283,3 +283,33 @@ describe('worker step guards', () => {
     await step(order.documentId, 'depart', {}, w.workers[1]).expect(200);
   });
 });
+
+describe('Idempotency-Key', () => {
+  const { clock, fixedClock } = require(`${process.cwd()}/dist/src/runtime/clock`);
+  afterEach(() => clock.reset());
+  const body = () => ({ quantity: 2, scheduledAt: localAt(20, 9) });
+
+  it('replays the same body, refuses a different body with 409 CONFLICT, and frees the key after 24 hours', async () => {
+    const first = await create(body()).set('Idempotency-Key', 'delivery-key-1').expect(201);
+    const again = await create(body()).set('Idempotency-Key', 'delivery-key-1').expect(200);
+    expect(again.body.data.documentId).toBe(first.body.data.documentId);
+
+    const other = await create({ ...body(), quantity: 3 }).set('Idempotency-Key', 'delivery-key-1').expect(409);
+    expect(other.body.error.details).toMatchObject({ code: 'CONFLICT', field: 'Idempotency-Key' });
+    expect(await app.strapi.db.query(ORDER_UID).count({ where: { memberId: w.member.id, scheduledAt: new Date(localAt(20, 9)) } })).toBe(1);
+
+    // 25 hours on, the key names a new request.
+    clock.use(fixedClock(new Date(Date.now() + 25 * 3_600_000)));
+    const later = await create({ ...body(), quantity: 3 }).set('Idempotency-Key', 'delivery-key-1').expect(201);
+    expect(later.body.data.documentId).not.toBe(first.body.data.documentId);
+    expect(later.body.data.quantity).toBe(3);
+    // And it replays as itself from then on.
+    const replay = await create({ ...body(), quantity: 3 }).set('Idempotency-Key', 'delivery-key-1').expect(200);
+    expect(replay.body.data.documentId).toBe(later.body.data.documentId);
+  });
+
+  it('keeps keys per member', async () => {
+    await create(body()).set('Idempotency-Key', 'delivery-key-2').expect(201);
+    await create({ ...body(), address: w.otherAddress }, w.other.auth).set('Idempotency-Key', 'delivery-key-2').expect(201);
+  });
+});

@@ -10,3 +10,4 @@ export * from './exceptions';
 export * from './balance';
 export * from './duration';
 export * from './worker-steps';
+export * from './idempotency';
