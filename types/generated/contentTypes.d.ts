@@ -1746,6 +1746,7 @@ export interface ApiSettingsPlatformSetting extends Struct.SingleTypeSchema {
     points: Schema.Attribute.Component<'settings.points-rules', false>;
     publishedAt: Schema.Attribute.DateTime;
     rating: Schema.Attribute.Component<'settings.rating-standard', false>;
+    exceptions: Schema.Attribute.Component<'settings.exception-rules', false>;
     sms: Schema.Attribute.Component<'settings.sms-limits', false>;
     timezone: Schema.Attribute.String &
       Schema.Attribute.Required &

@@ -11,3 +11,4 @@ export * from './balance';
 export * from './duration';
 export * from './worker-steps';
 export * from './idempotency';
+export * from './date-filter';
