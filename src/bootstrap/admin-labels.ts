@@ -271,6 +271,7 @@ export const CONTENT_TYPE_VIEWS: Readonly<Record<string, AdminViewSpec>> = {
       ['points'],
       ['rating'],
       ['sms'],
+      ['exceptions'],
     ],
     fields: {
       timezone: {
@@ -290,6 +291,7 @@ export const CONTENT_TYPE_VIEWS: Readonly<Record<string, AdminViewSpec>> = {
       points: { label: '积分规则' },
       rating: { label: '评价标准' },
       sms: { label: '短信频率限制' },
+      exceptions: { label: '订单异常规则', description: '订单监控中「异常」筛选的判定时间' },
     },
   },
 
@@ -569,7 +571,7 @@ export const CONTENT_TYPE_VIEWS: Readonly<Record<string, AdminViewSpec>> = {
     defaultSort: { by: 'createdAt', order: 'DESC' },
     pageSize: 20,
     readOnly: ['orderNo', 'memberId', 'itemSnapshot', 'addressSnapshot', 'subtotal', 'discount', 'pointsUsed', 'pointsDeduction', 'total', 'deposit', 'balanceDue', 'paid', 'refunded', 'refundPending', 'cancellationFee', 'paidAt', 'acceptedAt', 'departedAt', 'arrivedAt', 'startedAt', 'completedAt', 'cancelledAt', 'cancelledBy'],
-    hidden: ['idempotencyScope'],
+    hidden: ['idempotencyScope', 'idempotencyHash', 'idempotencyExpiresAt'],
     edit: [
       ['orderNo', 'orderStatus'],
       ['member', 'memberId'],
@@ -993,6 +995,17 @@ export const COMPONENT_VIEWS: Readonly<Record<string, AdminViewSpec>> = {
       reviewWindowDays: { label: '评价期限（天）', description: '服务完成后多少天内可以评价' },
     },
   },
+  'settings.exception-rules': {
+    edit: [['lateDepartureMinutes', 'lateArrivalMinutes', 'arrivedIdleMinutes'], ['overrunMinutes', 'finalPaymentOverdueMinutes']],
+    fields: {
+      lateDepartureMinutes: { label: '临近上门未出发（分钟）', description: '服务开始前多少分钟仍未出发即标记' },
+      lateArrivalMinutes: { label: '迟到未到达（分钟）', description: '服务开始后多少分钟仍未到达即标记' },
+      arrivedIdleMinutes: { label: '到达未开始（分钟）', description: '已到达且过了开始时间多少分钟仍未开始服务即标记' },
+      overrunMinutes: { label: '服务超时（分钟）', description: '超过计划结束时间多少分钟仍在服务中即标记' },
+      finalPaymentOverdueMinutes: { label: '尾款未付（分钟）', description: '计划结束后多少分钟仍未付尾款即标记' },
+    },
+  },
+
   'settings.sms-limits': {
     edit: [['codeTtlSeconds', 'resendSeconds', 'maxVerifyAttempts'], ['maxPerPhonePerDay', 'maxPerIpPerHour']],
     fields: {

@@ -743,6 +743,32 @@ export interface SettingsRatingStandard extends Struct.ComponentSchema {
   };
 }
 
+export interface SettingsExceptionRules extends Struct.ComponentSchema {
+  collectionName: 'components_settings_exception_rules';
+  info: {
+    description: '\u8BA2\u5355\u76D1\u63A7\u300C\u5F02\u5E38\u300D\u7684\u5224\u5B9A\u65F6\u95F4';
+    displayName: '\u8BA2\u5355\u5F02\u5E38\u89C4\u5219';
+    icon: 'bell';
+  };
+  attributes: {
+    arrivedIdleMinutes: Schema.Attribute.Integer &
+      Schema.Attribute.SetMinMax<{ min: 0 }, number> &
+      Schema.Attribute.DefaultTo<30>;
+    finalPaymentOverdueMinutes: Schema.Attribute.Integer &
+      Schema.Attribute.SetMinMax<{ min: 0 }, number> &
+      Schema.Attribute.DefaultTo<1440>;
+    lateArrivalMinutes: Schema.Attribute.Integer &
+      Schema.Attribute.SetMinMax<{ min: 0 }, number> &
+      Schema.Attribute.DefaultTo<15>;
+    lateDepartureMinutes: Schema.Attribute.Integer &
+      Schema.Attribute.SetMinMax<{ min: 0 }, number> &
+      Schema.Attribute.DefaultTo<30>;
+    overrunMinutes: Schema.Attribute.Integer &
+      Schema.Attribute.SetMinMax<{ min: 0 }, number> &
+      Schema.Attribute.DefaultTo<60>;
+  };
+}
+
 export interface SettingsSmsLimits extends Struct.ComponentSchema {
   collectionName: 'components_settings_sms_limits';
   info: {
@@ -821,6 +847,7 @@ declare module '@strapi/strapi' {
       'settings.dispatch-rules': SettingsDispatchRules;
       'settings.points-rules': SettingsPointsRules;
       'settings.rating-standard': SettingsRatingStandard;
+      'settings.exception-rules': SettingsExceptionRules;
       'settings.sms-limits': SettingsSmsLimits;
     }
   }

@@ -1804,6 +1804,7 @@ export interface ApiSettingsPlatformSetting extends Struct.SingleTypeSchema {
     points: Schema.Attribute.Component<'settings.points-rules', false>;
     publishedAt: Schema.Attribute.DateTime;
     rating: Schema.Attribute.Component<'settings.rating-standard', false>;
+    exceptions: Schema.Attribute.Component<'settings.exception-rules', false>;
     sms: Schema.Attribute.Component<'settings.sms-limits', false>;
     timezone: Schema.Attribute.String &
       Schema.Attribute.Required &
@@ -2291,6 +2292,12 @@ export interface PluginOrdersOrder extends Struct.CollectionTypeSchema {
       'oneToMany',
       'plugin::orders.order-event'
     >;
+    idempotencyExpiresAt: Schema.Attribute.DateTime & Schema.Attribute.Private;
+    idempotencyHash: Schema.Attribute.String &
+      Schema.Attribute.Private &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 64;
+      }>;
     idempotencyScope: Schema.Attribute.String &
       Schema.Attribute.Private &
       Schema.Attribute.SetMinMaxLength<{

@@ -54,6 +54,14 @@ export interface PlatformSettings {
   points: { earnPerYuan: number; reviewPoints: number; pointsPerYuan: number; maxDeductionPercent: number; expireMonths: number };
   rating: { minReviewsForRating: number; warningBelow: number; suspendBelow: number; reviewWindowDays: number };
   sms: { codeTtlSeconds: number; resendSeconds: number; maxPerPhonePerDay: number; maxPerIpPerHour: number; maxVerifyAttempts: number };
+  /** When 订单监控 flags an order (minutes relative to the planned start or end). */
+  exceptions: {
+    lateDepartureMinutes: number;
+    lateArrivalMinutes: number;
+    arrivedIdleMinutes: number;
+    overrunMinutes: number;
+    finalPaymentOverdueMinutes: number;
+  };
 }
 
 export const DEFAULT_SETTINGS: PlatformSettings = {
@@ -104,6 +112,7 @@ export const DEFAULT_SETTINGS: PlatformSettings = {
   points: { earnPerYuan: 1, reviewPoints: 20, pointsPerYuan: 100, maxDeductionPercent: 10, expireMonths: 24 },
   rating: { minReviewsForRating: 3, warningBelow: 4, suspendBelow: 3, reviewWindowDays: 15 },
   sms: { codeTtlSeconds: 300, resendSeconds: 60, maxPerPhonePerDay: 10, maxPerIpPerHour: 30, maxVerifyAttempts: 5 },
+  exceptions: { lateDepartureMinutes: 30, lateArrivalMinutes: 15, arrivedIdleMinutes: 30, overrunMinutes: 60, finalPaymentOverdueMinutes: 1440 },
 };
 
 const isPlainObject = (value: unknown): value is Record<string, unknown> =>

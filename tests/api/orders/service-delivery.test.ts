@@ -283,3 +283,93 @@ describe('worker step guards', () => {
     await step(order.documentId, 'depart', {}, w.workers[1]).expect(200);
   });
 });
+
+describe('Idempotency-Key', () => {
+  const { clock, fixedClock } = require(`${process.cwd()}/dist/src/runtime/clock`);
+  afterEach(() => clock.reset());
+  const body = () => ({ quantity: 2, scheduledAt: localAt(20, 9) });
+
+  it('replays the same body, refuses a different body with 409 CONFLICT, and frees the key after 24 hours', async () => {
+    const first = await create(body()).set('Idempotency-Key', 'delivery-key-1').expect(201);
+    const again = await create(body()).set('Idempotency-Key', 'delivery-key-1').expect(200);
+    expect(again.body.data.documentId).toBe(first.body.data.documentId);
+
+    const other = await create({ ...body(), quantity: 3 }).set('Idempotency-Key', 'delivery-key-1').expect(409);
+    expect(other.body.error.details).toMatchObject({ code: 'CONFLICT', field: 'Idempotency-Key' });
+    expect(await app.strapi.db.query(ORDER_UID).count({ where: { memberId: w.member.id, scheduledAt: new Date(localAt(20, 9)) } })).toBe(1);
+
+    // 25 hours on, the key names a new request.
+    clock.use(fixedClock(new Date(Date.now() + 25 * 3_600_000)));
+    const later = await create({ ...body(), quantity: 3 }).set('Idempotency-Key', 'delivery-key-1').expect(201);
+    expect(later.body.data.documentId).not.toBe(first.body.data.documentId);
+    expect(later.body.data.quantity).toBe(3);
+    // And it replays as itself from then on.
+    const replay = await create({ ...body(), quantity: 3 }).set('Idempotency-Key', 'delivery-key-1').expect(200);
+    expect(replay.body.data.documentId).toBe(later.body.data.documentId);
+  });
+
+  it('keeps keys per member', async () => {
+    await create(body()).set('Idempotency-Key', 'delivery-key-2').expect(201);
+    await create({ ...body(), address: w.otherAddress }, w.other.auth).set('Idempotency-Key', 'delivery-key-2').expect(201);
+  });
+});
+
+describe('订单监控: business-day date filters and the exceptions view', () => {
+  const { clock, fixedClock } = require(`${process.cwd()}/dist/src/runtime/clock`);
+  const { zonedParts } = require('../../../src/runtime/clock');
+  afterEach(() => clock.reset());
+  const ymd = (iso: string) => {
+    const p = zonedParts(new Date(iso), 'Asia/Shanghai');
+    return `${p.year}-${String(p.month).padStart(2, '0')}-${String(p.day).padStart(2, '0')}`;
+  };
+
+  it('reads from/to=YYYY-MM-DD as the Shanghai business day, morning orders included', async () => {
+    const morning = (await create({ quantity: 2, scheduledAt: localAt(21, 8) }).expect(201)).body.data;
+    const evening = (await create({ quantity: 2, scheduledAt: localAt(21, 17) }).expect(201)).body.data;
+    const nextMorning = (await create({ quantity: 2, scheduledAt: localAt(22, 8) }).expect(201)).body.data;
+    const day = ymd(localAt(21, 8));
+    const res = await app.http.get(`/orders/orders?from=${day}&to=${day}&pageSize=100`).set(kefu).expect(200);
+    const ids = res.body.data.map((o: any) => o.documentId);
+    expect(ids).toEqual(expect.arrayContaining([morning.documentId, evening.documentId]));
+    expect(ids).not.toContain(nextMorning.documentId);
+    await app.http.get('/orders/orders?from=2026-02-30').set(kefu).expect(400);
+  });
+
+  it('flags an arrived order that has not started and an unpaid 待付尾款, with thresholds from settings', async () => {
+    const arrived = (await create({ quantity: 2, scheduledAt: localAt(23, 9) }).expect(201)).body.data;
+    await pay(app.strapi, arrived.documentId, 'full', arrived.amounts.total);
+    await app.http.post(`/api/orders/${arrived.documentId}/accept`).set(w.workers[0].auth).expect(200);
+    const deposit = (await create({ serviceItem: w.deposit, quantity: 1, paymentMode: 'deposit', scheduledAt: localAt(23, 14) }).expect(201)).body.data;
+    await pay(app.strapi, deposit.documentId, 'deposit', deposit.amounts.payNow);
+    await app.http.post(`/api/orders/${deposit.documentId}/accept`).set(w.workers[1].auth).expect(200);
+
+    const start = new Date(localAt(23, 9)).getTime();
+    clock.use(fixedClock(new Date(start - 30 * 60_000)));
+    for (const a of ['depart', 'arrive']) await app.http.post(`/api/orders/${arrived.documentId}/${a}`).set(w.workers[0].auth).send({}).expect(200);
+    const depositStart = new Date(localAt(23, 14)).getTime();
+    clock.use(fixedClock(new Date(depositStart - 30 * 60_000)));
+    for (const a of ['depart', 'arrive', 'start', 'complete']) await app.http.post(`/api/orders/${deposit.documentId}/${a}`).set(w.workers[1].auth).send({}).expect(200);
+
+    const flagged = async () => {
+      const res = await app.http.get('/orders/orders?exceptions=true&pageSize=100').set(kefu).expect(200);
+      return Object.fromEntries(res.body.data.map((o: any) => [o.documentId, o.exceptions.map((e: any) => e.code)]));
+    };
+    // 45 minutes after the start: arrived but not started (threshold 30).
+    clock.use(fixedClock(new Date(start + 45 * 60_000)));
+    expect((await flagged())[arrived.documentId]).toEqual(['idle_after_arrival']);
+    // A day and a bit after the deposit job's planned end (240 min): balance still unpaid.
+    clock.use(fixedClock(new Date(depositStart + (240 + 1441) * 60_000)));
+    expect((await flagged())[deposit.documentId]).toEqual(['final_payment_overdue']);
+    const detail = (await app.http.get(`/orders/orders/${deposit.documentId}`).set(kefu).expect(200)).body.data;
+    expect(detail.exceptions).toEqual([{ code: 'final_payment_overdue', label: '尾款逾期未付' }]);
+
+    // Operators move the thresholds in 平台参数 → 订单异常规则.
+    const settings = app.strapi.documents('api::settings.platform-setting');
+    const existing = await settings.findFirst();
+    const data = { exceptions: { lateDepartureMinutes: 30, lateArrivalMinutes: 15, arrivedIdleMinutes: 120, overrunMinutes: 60, finalPaymentOverdueMinutes: 1440 } };
+    if (existing) await settings.update({ documentId: existing.documentId, data } as any);
+    else await settings.create({ data } as any);
+    clock.use(fixedClock(new Date(start + 45 * 60_000)));
+    expect((await flagged())[arrived.documentId]).toBeUndefined();
+  });
+});

@@ -10,3 +10,5 @@ export * from './exceptions';
 export * from './balance';
 export * from './duration';
 export * from './worker-steps';
+export * from './idempotency';
+export * from './date-filter';

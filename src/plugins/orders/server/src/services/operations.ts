@@ -2,7 +2,7 @@ import type { Core } from '@strapi/strapi';
 import { adminCityScope } from '../../../../../bootstrap/city-scope';
 import { clock } from '../../../../../runtime/clock';
 import { DomainError, notFound } from '../../../../../runtime/errors';
-import { ORDER_EXCEPTION_LABELS, orderExceptions, ORDER_STATUS_LABELS, type OrderStatus } from '../domain';
+import { EXCEPTION_STATUSES, ORDER_EXCEPTION_LABELS, orderExceptions, ORDER_STATUS_LABELS, parseDateFilter, type ExceptionRules, type OrderStatus } from '../domain';
 import { getService, ORDER_UID } from '../utils';
 import { toOrderView, type OrderRow } from './order-view';
 
@@ -40,22 +40,27 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
   /** undefined = every city; [] = none. */
   const scopeOf = (user: AdminUser) => adminCityScope(strapi, user);
 
-  async function whereFor(user: AdminUser, filters: Partial<MonitorFilters>) {
+  async function whereFor(user: AdminUser, filters: Partial<MonitorFilters>, timezone?: string) {
     const scope = await scopeOf(user);
     const and: Record<string, unknown>[] = [];
     if (scope) and.push({ city: { adcode: { $in: scope.length ? scope : ['-'] } } });
     if (filters.city) and.push({ city: { adcode: filters.city } });
     if (filters.status?.length) and.push({ orderStatus: { $in: filters.status } });
     if (filters.category) and.push({ category: { slug: filters.category } });
-    if (filters.from) and.push({ scheduledAt: { $gte: new Date(filters.from) } });
-    if (filters.to) and.push({ scheduledAt: { $lt: new Date(filters.to) } });
+    if (filters.from) and.push({ scheduledAt: { $gte: parseDateFilter(filters.from, 'from', timezone) } });
+    if (filters.to) and.push({ scheduledAt: { $lt: parseDateFilter(filters.to, 'to', timezone) } });
     if (filters.q) and.push({ orderNo: { $containsi: filters.q } });
     return and.length ? { $and: and } : {};
   }
 
-  async function adminView(row: OrderRow & { category?: { slug: string; name: string } | null }, now: Date, timeout: number) {
+  const rulesOf = (settings: { booking: { acceptanceTimeoutMinutes: number }; exceptions: ExceptionRules }): ExceptionRules => ({
+    ...settings.exceptions,
+    acceptanceTimeoutMinutes: settings.booking.acceptanceTimeoutMinutes,
+  });
+
+  async function adminView(row: OrderRow & { category?: { slug: string; name: string } | null }, now: Date, rules: ExceptionRules) {
     const view = toOrderView(row, { kind: 'operator' });
-    const exceptions = orderExceptions(row, now, timeout);
+    const exceptions = orderExceptions(row, now, rules);
     return {
       ...view,
       id: row.id,
@@ -78,12 +83,12 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     async list(user: AdminUser, filters: MonitorFilters) {
       const settings = await strapi.service('api::settings.platform-setting').current();
       const now = clock.now();
-      const where = await whereFor(user, filters);
-      const timeout = settings.booking.acceptanceTimeoutMinutes;
+      const where = await whereFor(user, filters, settings.timezone);
+      const timeout = rulesOf(settings);
       if (filters.exceptionsOnly) {
         // Exceptions depend on the clock, so they are computed over the open orders in scope.
         const open = await strapi.db.query(ORDER_UID).findMany({
-          where: { $and: [where, { orderStatus: { $in: ['pending_acceptance', 'accepted', 'on_the_way', 'in_service', 'paused'] } }] },
+          where: { $and: [where, { orderStatus: { $in: [...EXCEPTION_STATUSES] } }] },
           populate: POPULATE,
           orderBy: [{ scheduledAt: 'asc' }],
           limit: 2000,
@@ -128,7 +133,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
           events: { orderBy: { id: 'asc' } },
         },
       })) as any;
-      const view = await adminView(row, clock.now(), settings.booking.acceptanceTimeoutMinutes);
+      const view = await adminView(row, clock.now(), rulesOf(settings));
       return {
         ...view,
         member: row.member ? { id: row.member.id, nickname: row.member.nickname ?? row.member.username, phone: row.member.phone ?? null } : null,

@@ -7,7 +7,10 @@ import {
   assertMemberDuration,
   bookedDuration,
   formatOrderNo,
+  idempotencyExpiry,
+  idempotencyOutcome,
   occurrences,
+  requestHash,
   resolveStart,
   slotsFor,
   type PaymentMode,
@@ -69,19 +72,34 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     throw new DomainError('CONFLICT', '下单繁忙，请稍后重试');
   }
 
+  /** 'replay' or 'expired'/'new'; a different body under a live key is 409 CONFLICT. */
+  function keyOutcome(existing: (OrderRow & { idempotencyHash?: string | null; idempotencyExpiresAt?: string | Date | null }) | null, hash: string, now: Date) {
+    const outcome = idempotencyOutcome(existing ? { hash: existing.idempotencyHash ?? null, expiresAt: existing.idempotencyExpiresAt ?? null } : null, hash, now);
+    if (outcome === 'conflict') {
+      throw new DomainError('CONFLICT', '该 Idempotency-Key 已用于另一笔不同的下单请求', { field: 'Idempotency-Key', reason: 'key_reused' });
+    }
+    return outcome;
+  }
+
   async function findByScope(scope: string): Promise<OrderRow | null> {
     return (await strapi.db.query(ORDER_UID).findOne({ where: { idempotencyScope: scope } })) as OrderRow | null;
   }
 
   return {
     async place(memberId: number, request: PlaceOrderRequest): Promise<{ order: OrderRow; created: boolean }> {
+      const now = clock.now();
       const scope = request.idempotencyKey ? `${memberId}:${request.idempotencyKey}` : null;
+      const { idempotencyKey: _key, ...body } = request;
+      const hash = requestHash(body);
+      // An order whose key expired gives it up when the key is used again.
+      let expiredHolder: OrderRow | null = null;
       if (scope) {
         const existing = await findByScope(scope);
-        if (existing) return { order: existing, created: false };
+        const outcome = keyOutcome(existing, hash, now);
+        if (outcome === 'replay') return { order: existing!, created: false };
+        if (outcome === 'expired') expiredHolder = existing;
       }
 
-      const now = clock.now();
       const settings = await strapi.service('api::settings.platform-setting').current();
       const lookup = getService(strapi, 'catalog-lookup');
       const item = await lookup.bookableItem(request.serviceItem);
@@ -174,6 +192,9 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       let created: OrderRow;
       try {
         created = await transaction(strapi, async ({ trx }) => {
+          if (expiredHolder) {
+            await strapi.db.query(ORDER_UID).updateMany({ where: { id: expiredHolder.id, idempotencyScope: scope }, data: { idempotencyScope: null } });
+          }
           const parent = (await strapi.db.query(ORDER_UID).create({
             data: {
               ...base(quote, starts[0]),
@@ -181,6 +202,8 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
               userCoupon: coupon?.id ?? null,
               recurrence: request.recurrence ?? null,
               idempotencyScope: scope,
+              idempotencyHash: scope ? hash : null,
+              idempotencyExpiresAt: scope ? idempotencyExpiry(now) : null,
             },
           })) as OrderRow;
           await recordCreation(parent.id, memberId, now);
@@ -212,7 +235,8 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         // Two requests with one Idempotency-Key: the loser returns the winner's order.
         if (scope) {
           const winner = await findByScope(scope);
-          if (winner) return { order: winner, created: false };
+          // keyOutcome throws CONFLICT when the winner was made from another body.
+          if (winner && keyOutcome(winner, hash, now) === 'replay') return { order: winner, created: false };
         }
         throw err;
       }
