@@ -1,4 +1,5 @@
 import adminPayments from './admin-payments';
+import channelClose from './channel-close';
 import channels from './channels';
 import checkout from './checkout';
 import followUp from './follow-up';
@@ -12,6 +13,7 @@ import wallet from './wallet';
 
 export default {
   'admin-payments': adminPayments,
+  'channel-close': channelClose,
   channels,
   checkout,
   'follow-up': followUp,
