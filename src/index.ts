@@ -3,6 +3,7 @@ import { configureAdminLayouts } from './bootstrap/admin-layouts';
 import { ensureAdminRoles } from './bootstrap/admin-roles';
 import { registerCityScopeCondition } from './bootstrap/city-scope';
 import { ensureChineseContentLocale, preferChineseInitialLocale } from './bootstrap/content-locale';
+import { registerLedgerReadOnly, stripLedgerWritePermissions } from './bootstrap/ledger-read-only';
 import { registerReadiness } from './bootstrap/readiness';
 import { startRealtime, stopRealtime } from './bootstrap/realtime';
 import { ensureUserRoles } from './bootstrap/users-roles';
@@ -17,6 +18,7 @@ export default {
     preferChineseInitialLocale();
     await startRuntime({ logger: strapi.log, queueWorkers: isScript() ? false : undefined });
     registerReadiness(strapi);
+    registerLedgerReadOnly(strapi);
   },
 
   async bootstrap({ strapi }: { strapi: Core.Strapi }) {
@@ -24,6 +26,7 @@ export default {
     await ensureChineseContentLocale(strapi);
     await ensureUserRoles(strapi);
     await ensureAdminRoles(strapi);
+    await stripLedgerWritePermissions(strapi);
     await configureAdminLayouts(strapi);
     if (!isScript()) startRealtime(strapi);
   },
