@@ -14,6 +14,7 @@ export default {
     getService(strapi, 'follow-up').register();
     getService(strapi, 'channel-close').register();
     await getService(strapi, 'channel-close').sweep();
+    await getService(strapi, 'refund-sweeper').register();
   },
   destroy() {},
   config: { default: {}, validator() {} },

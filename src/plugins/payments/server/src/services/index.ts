@@ -6,6 +6,7 @@ import followUp from './follow-up';
 import notices from './notices';
 import notifyPipeline from './notify-pipeline';
 import refundRetry from './refund-retry';
+import refundSweeper from './refund-sweeper';
 import refunds from './refunds';
 import sandbox from './sandbox';
 import urls from './urls';
@@ -21,6 +22,7 @@ export default {
   'notify-pipeline': notifyPipeline,
   refunds,
   'refund-retry': refundRetry,
+  'refund-sweeper': refundSweeper,
   sandbox,
   urls,
   wallet,
