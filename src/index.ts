@@ -3,6 +3,7 @@ import { configureAdminLayouts } from './bootstrap/admin-layouts';
 import { ensureAdminRoles } from './bootstrap/admin-roles';
 import { registerCityScopeCondition } from './bootstrap/city-scope';
 import { ensureChineseContentLocale, preferChineseInitialLocale } from './bootstrap/content-locale';
+import { registerLedgerReadOnly, stripLedgerWritePermissions } from './bootstrap/ledger-read-only';
 import { registerReadiness } from './bootstrap/readiness';
 import { registerReadCacheInvalidation } from './bootstrap/read-cache';
 import { startRealtime, stopRealtime } from './bootstrap/realtime';
@@ -21,6 +22,7 @@ export default {
     installPrivateStorage(strapi);
     await startRuntime({ logger: strapi.log, queueWorkers: isScript() ? false : undefined });
     registerReadiness(strapi);
+    registerLedgerReadOnly(strapi);
   },
 
   async bootstrap({ strapi }: { strapi: Core.Strapi }) {
@@ -29,6 +31,7 @@ export default {
     await ensureChineseContentLocale(strapi);
     await ensureUserRoles(strapi);
     await ensureAdminRoles(strapi);
+    await stripLedgerWritePermissions(strapi);
     await configureAdminLayouts(strapi);
     if (!isScript()) startRealtime(strapi);
   },

@@ -1,6 +1,7 @@
 import { bootStrapi, type TestApp } from '../../helpers/strapi';
 import { createAdminSession, createCity } from '../../helpers/fixtures';
 import { buildOrderWorld, localAt, pay, type OrderWorld } from '../../helpers/orders';
+import { expectBooksMatchPayments } from '../../helpers/books';
 
 let app: TestApp;
 let w: OrderWorld;
@@ -142,7 +143,7 @@ describe('支付流水 refunds', () => {
 
     const order = await memberOrder(full.documentId);
     expect(order.amounts).toMatchObject({ paid: 9000, refunded: 1000 });
-    expect(await ledger().trialBalance()).toBe(0);
+    await expectBooksMatchPayments(app.strapi);
     expect(await ledger().balance('cash:sandbox')).toBe(17000);
 
     const list = await app.http.get('/payments/payments?status=partially_refunded').set(kefu).expect(200);
@@ -195,7 +196,7 @@ describe('支付流水 refunds', () => {
     expect(retried.body.data.refund).toMatchObject({ outRefundNo: pending.outRefundNo, status: 'success', lastError: null });
     expect(retried.body.data.payment).toMatchObject({ status: 'partially_refunded', refundedAmount: 2000, refundable: 7000 });
     expect((await memberOrder(deposit.documentId)).amounts.refunded).toBe(2000);
-    expect(await ledger().trialBalance()).toBe(0);
+    await expectBooksMatchPayments(app.strapi);
 
     const again = await app.http.post(`/payments/refunds/${pending.documentId}/retry`).set(caiwu).expect(409);
     expect(again.body.error.message).toContain('已退款');
@@ -221,7 +222,7 @@ describe('支付流水 refunds', () => {
     expect(retried.body.data.refund).toMatchObject({ documentId: failed.documentId, status: 'success' });
     expect(retried.body.data.refund.outRefundNo).not.toBe(failed.outRefundNo);
     expect(retried.body.data.payment).toMatchObject({ refundedAmount: 2500, refundable: 6500 });
-    expect(await ledger().trialBalance()).toBe(0);
+    await expectBooksMatchPayments(app.strapi);
   });
 
   it('refunds the rest, then refuses any further refund', async () => {
@@ -232,7 +233,7 @@ describe('支付流水 refunds', () => {
     const more = await app.http.post(url).set(caiwu).send({ amount: 1, reason: '再退' }).expect(409);
     expect(more.body.error.message).toContain('已退款');
     expect((await memberOrder(full.documentId)).amounts.refunded).toBe(9000);
-    expect(await ledger().trialBalance()).toBe(0);
+    await expectBooksMatchPayments(app.strapi);
   });
 });
 
@@ -290,6 +291,6 @@ describe('refunds completing together', () => {
     const after = await app.http.get(`/payments/payments/${order.payment.documentId}`).set(caiwu).expect(200);
     expect(after.body.data).toMatchObject({ status: 'partially_refunded', refundedAmount: 6000, refundable: 3000 });
     expect((await memberOrder(order.documentId)).amounts.refunded).toBe(6000);
-    expect(await ledger().trialBalance()).toBe(0);
+    await expectBooksMatchPayments(app.strapi);
   });
 });

@@ -13,6 +13,7 @@ import {
   startWechatPayServer,
   type WechatKeys,
 } from '../../unit/payments/wechat-fixtures';
+import { expectBooksMatchPayments } from '../../helpers/books';
 
 // WeChat Pay end to end through the real HTTP API: keys and a platform certificate made here,
 // a local stand-in for api.mch.weixin.qq.com, notifications built and signed as WeChat does.
@@ -23,6 +24,9 @@ let wechat: Awaited<ReturnType<typeof startWechatPayServer>>;
 const nowSeconds = () => Math.floor(Date.now() / 1000);
 // One merchant, three front ends: the mini-program (default), the 开放平台 app and a 公众号.
 const APP_APPID = 'wx8888888888888888';
+// How many close calls the stand-in fails before it succeeds (the close job must retry).
+let failingCloses = 0;
+const closedAtWechat = new Set<string>();
 const OFFICIAL_ACCOUNT_APPID = 'wx7777777777777777';
 
 beforeAll(async () => {
@@ -42,6 +46,20 @@ beforeAll(async () => {
         amount: { total: body.amount.total, refund: body.amount.refund, payer_total: body.amount.total, payer_refund: body.amount.refund },
       });
       return { status: 200, body: { ...refund, status: state, channel: 'ORIGINAL', create_time: '2026-03-01T16:40:00+08:00' }, sign };
+    }
+    // Open orders answer NOTPAY until closed; close answers the signed 204.
+    const closeMatch = /^\/v3\/pay\/transactions\/out-trade-no\/([^/?]+)\/close$/.exec(req.url);
+    if (closeMatch && failingCloses > 0) {
+      failingCloses--;
+      return { status: 500, body: { code: 'SYSTEM_ERROR', message: '系统繁忙' }, sign };
+    }
+    if (closeMatch) {
+      closedAtWechat.add(closeMatch[1]);
+      return { status: 204, sign };
+    }
+    const queryMatch = /^\/v3\/pay\/transactions\/out-trade-no\/([^/?]+)\?mchid=/.exec(req.url);
+    if (queryMatch && req.method === 'GET') {
+      return { status: 200, body: { out_trade_no: queryMatch[1], trade_state: closedAtWechat.has(queryMatch[1]) ? 'CLOSED' : 'NOTPAY', amount: { total: 9000 } }, sign };
     }
     return { status: 404, body: { code: 'NOT_FOUND', message: 'no' }, sign };
   });
@@ -132,7 +150,7 @@ it('refunds a cancellation through WeChat and completes it on the refund notific
   expect(detail.amounts).toMatchObject({ refunded: 9000, refundPending: 0 });
   const ledger = app.strapi.plugin('settlement').service('ledger');
   expect(await ledger.balance('cash:wechat')).toBe(9000);
-  expect(await ledger.trialBalance()).toBe(0);
+  await expectBooksMatchPayments(app.strapi);
 });
 
 describe('one merchant behind the mini-program, the app and the 公众号', () => {
@@ -200,5 +218,59 @@ describe('one merchant behind the mini-program, the app and the 公众号', () =
     } finally {
       warn.mockRestore();
     }
+  });
+});
+
+describe('open channel orders close with the order', () => {
+  const PAYMENT_UID = 'plugin::payments.payment';
+  const closeCalls = (outTradeNo: string) => wechat.received.filter((r) => r.method === 'POST' && r.url === `/v3/pay/transactions/out-trade-no/${outTradeNo}/close`);
+  async function until(check: () => Promise<boolean>, ms = 5_000) {
+    const deadline = Date.now() + ms;
+    while (!(await check()) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 25));
+  }
+  const paymentRow = (documentId: string) => app.strapi.db.query(PAYMENT_UID).findOne({ where: { documentId } });
+
+  it('closes the WeChat order after the member cancels the unpaid order', async () => {
+    const { order, payment } = await orderWithWechatPayment(10);
+    await app.http.post(`/api/orders/${order.documentId}/cancel`).set(w.member.auth).send({ reason: '不需要了' }).expect(200);
+    await until(async () => (await paymentRow(payment.documentId)).paymentStatus === 'closed');
+    const row = await paymentRow(payment.documentId);
+    expect(row).toMatchObject({ paymentStatus: 'closed' });
+    expect(row.closeRequestedAt).toBeTruthy();
+    expect(closeCalls(payment.outTradeNo)).toHaveLength(1);
+    expect(closeCalls(payment.outTradeNo)[0].signatureValid).toBe(true);
+  });
+
+  it('closes the WeChat order opened for the old amount when the member changes the price', async () => {
+    const { order, payment } = await orderWithWechatPayment(11);
+    await app.http.patch(`/api/orders/${order.documentId}`).set(w.member.auth).send({ quantity: 3 }).expect(200);
+    await until(async () => (await paymentRow(payment.documentId)).paymentStatus === 'closed');
+    expect((await paymentRow(payment.documentId)).paymentStatus).toBe('closed');
+    expect(closeCalls(payment.outTradeNo)).toHaveLength(1);
+    // The member pays the new amount with a new channel order.
+    const again = await app.http.post(`/api/orders/${order.documentId}/pay`).set(w.member.auth).send({ channel: 'wechat', openid: 'oUpF8uMuAJO_M2pxb1Q9zNjWeS6o' }).expect(201);
+    expect(again.body.data.payment.amount).toBe(13500);
+  });
+
+  it('keeps the channel’s payment window inside the order’s unpaid deadline', async () => {
+    const order = await placeOrder(app.http, w, 12);
+    const created = new Date(Date.now() - 20 * 60_000);
+    await app.strapi.db.query('plugin::orders.order').update({ where: { documentId: order.documentId }, data: { createdAt: created } });
+    const pay = await app.http.post(`/api/orders/${order.documentId}/pay`).set(w.member.auth).send({ channel: 'wechat', openid: 'oUpF8uMuAJO_M2pxb1Q9zNjWeS6o' }).expect(201);
+    const row = await paymentRow(pay.body.data.payment.documentId);
+    // 30 minutes unpaid timeout from creation, not 30 minutes from now.
+    expect(new Date(row.expiresAt).getTime()).toBeLessThanOrEqual(created.getTime() + 30 * 60_000);
+    const sent = JSON.parse(wechat.received.filter((r) => r.url.startsWith('/v3/pay/transactions/jsapi')).at(-1)!.body);
+    expect(new Date(sent.time_expire).getTime()).toBeLessThanOrEqual(created.getTime() + 30 * 60_000);
+  });
+
+  it('retries the close after commit when WeChat fails it at first', async () => {
+    const { order, payment } = await orderWithWechatPayment(13);
+    failingCloses = 1;
+    await app.http.post(`/api/orders/${order.documentId}/cancel`).set(w.member.auth).send({ reason: '不需要了' }).expect(200);
+    await until(async () => (await paymentRow(payment.documentId)).paymentStatus === 'closed', 10_000);
+    expect((await paymentRow(payment.documentId)).paymentStatus).toBe('closed');
+    expect(closeCalls(payment.outTradeNo)).toHaveLength(2);
+    expect(failingCloses).toBe(0);
   });
 });

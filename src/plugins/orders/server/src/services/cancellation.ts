@@ -34,6 +34,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
           request.waiveFee ? [] : settings.cancellationPolicy,
         );
         await getService(strapi, 'eligibility').releaseSlots(trx, row.id);
+        await getService(strapi, 'payments-port').closeOpenPayments(row.id);
         await this.returnBenefits(trx, row);
         if (outcome.fee > 0) {
           // The fee stops being the member's prepayment and becomes platform income.

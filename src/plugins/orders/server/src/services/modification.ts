@@ -148,6 +148,8 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
         if (current.orderStatus !== order.orderStatus) throw new DomainError('ORDER_NOT_MODIFIABLE', '订单状态已变化，无法修改');
         throw new DomainError('CONFLICT', '订单刚被修改过，请刷新后重试');
       }
+      // A channel order opened for the old amount must not be paid any more.
+      if (quote.total !== order.total) await getService(strapi, 'payments-port').closeOpenPayments(order.id);
       // updateMany writes columns only: the address and its city (which 城市运营 scope by) are relations.
       if (addressId) await updateRelations(strapi, trx, ORDER_UID, order.id, { address: addressId, city: cityId });
       const pointsBack = order.pointsUsed - quote.pointsUsed;

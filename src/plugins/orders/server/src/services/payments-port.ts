@@ -54,6 +54,28 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
     });
   },
 
+  /** When an unpaid order closes by itself; null once it is paid (the final payment has no deadline). */
+  async unpaidDeadline(orderDocumentId: string): Promise<Date | null> {
+    const row = await strapi.db.query(ORDER_UID).findOne({
+      where: { documentId: orderDocumentId },
+      select: ['id', 'createdAt', 'scheduledAt', 'orderStatus'],
+      populate: { parent: { select: ['id'] } },
+    });
+    if (!row || row.orderStatus !== 'pending_payment') return null;
+    const settings = await strapi.service('api::settings.platform-setting').current();
+    return getService(strapi, 'unpaid-timeout').deadline(row, settings.booking.unpaidTimeoutMinutes);
+  },
+
+  /**
+   * Inside the transaction that cancels or re-prices an order: its open channel orders are to
+   * be closed once that commits (the payments plugin keeps the outbox and the retried job).
+   */
+  async closeOpenPayments(orderId: number): Promise<void> {
+    const payments = strapi.plugin('payments') as Core.Plugin | undefined;
+    const closer = payments?.service('channel-close') as { requestForOrder?: (orderId: number) => Promise<number> } | undefined;
+    await closer?.requestForOrder?.(orderId);
+  },
+
   /** The payments plugin reports money actually returned to the member. */
   async recordRefund(orderDocumentId: string, amount: number, reference: string): Promise<void> {
     await transaction(strapi, async ({ trx }) => {

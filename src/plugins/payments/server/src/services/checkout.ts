@@ -91,7 +91,11 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
     }
 
     const outTradeNo = await this.newTradeNo();
-    const expiresAt = new Date(clock.now().getTime() + PAY_WINDOW_MINUTES * 60_000);
+    // The channel's payment window never outlasts the order's own unpaid deadline.
+    const deadline = stage === 'final' ? null : await ordersPort(strapi).unpaidDeadline(order.documentId);
+    const nowMs = clock.now().getTime();
+    if (deadline && deadline.getTime() <= nowMs) throw new DomainError('INVALID_TRANSITION', '订单已超时未支付，即将关闭', { status: order.orderStatus });
+    const expiresAt = new Date(Math.min(nowMs + PAY_WINDOW_MINUTES * 60_000, deadline?.getTime() ?? Infinity));
     const base = {
       outTradeNo,
       order: order.id,

@@ -1,10 +1,12 @@
 import adminPayments from './admin-payments';
+import channelClose from './channel-close';
 import channels from './channels';
 import checkout from './checkout';
 import followUp from './follow-up';
 import notices from './notices';
 import notifyPipeline from './notify-pipeline';
 import refundRetry from './refund-retry';
+import refundSweeper from './refund-sweeper';
 import refunds from './refunds';
 import sandbox from './sandbox';
 import urls from './urls';
@@ -12,6 +14,7 @@ import wallet from './wallet';
 
 export default {
   'admin-payments': adminPayments,
+  'channel-close': channelClose,
   channels,
   checkout,
   'follow-up': followUp,
@@ -19,6 +22,7 @@ export default {
   'notify-pipeline': notifyPipeline,
   refunds,
   'refund-retry': refundRetry,
+  'refund-sweeper': refundSweeper,
   sandbox,
   urls,
   wallet,

@@ -64,7 +64,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
    * channel turned one down needs a new number). A channel that cannot be reached leaves the
    * refund pending for a retry from 支付流水; it is never reported as refunded.
    */
-  async send(refund: { id: number; amount: number; reason: string }, payment: any, outRefundNo: string) {
+  async send(refund: { id: number; amount: number; reason: string }, payment: any, outRefundNo: string, options: { rethrow?: boolean } = {}) {
     if (payment.channel === 'balance') {
       await this.complete(refund.id, `BALR${outRefundNo}`, { wallet: true });
       return;
@@ -91,6 +91,8 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
     } catch (err) {
       strapi.log.error(`payments: refund ${outRefundNo} could not be sent: ${(err as Error).message}`);
       await strapi.db.query(REFUND_UID).updateMany({ where: { id: refund.id, refundStatus: 'pending' }, data: { raw: { error: (err as Error).message } } });
+      // The refund sweeper's job retries with backoff; a request path keeps the refund pending.
+      if (options.rethrow) throw err;
     }
   },
 
