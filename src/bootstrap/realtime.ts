@@ -1,7 +1,7 @@
 import type { Core } from '@strapi/strapi';
 import { runtime } from '../runtime';
 import { createSocketServer, socketRooms, type SocketPrincipal, type SocketServer } from '../runtime/socket';
-import { isCityScoped, operatorCityCodes } from './city-scope';
+import { adminCityScope } from './city-scope';
 
 /**
  * socket.io for members and workers (users-permissions JWT) and operators (admin access token).
@@ -44,9 +44,10 @@ async function operatorPrincipal(strapi: Core.Strapi, token: string): Promise<So
   if (!result?.isValid || !(await manager('admin').isSessionActive(result.payload.sessionId))) return null;
   const user = await strapi.db.query('admin::user').findOne({ where: { id: Number(result.payload.userId) }, populate: ['roles'] });
   if (!user?.isActive) return null;
-  const rooms = !isCityScoped(user)
-    ? [socketRooms.opsAll()]
-    : (await operatorCityCodes(strapi, user.email)).map((adcode) => socketRooms.opsCity(adcode));
+  // Ops events are about orders and dispatch: every city only when both are granted unscoped.
+  const [orders, dispatch] = await Promise.all([adminCityScope(strapi, user, 'plugin::orders'), adminCityScope(strapi, user, 'plugin::dispatch')]);
+  const cities = orders === undefined && dispatch === undefined ? undefined : [...new Set([...(orders ?? []), ...(dispatch ?? [])])];
+  const rooms = cities === undefined ? [socketRooms.opsAll()] : cities.map((adcode) => socketRooms.opsCity(adcode));
   return { kind: 'admin', id: user.id, rooms };
 }
 
