@@ -1,3 +1,5 @@
+import { corsOrigins } from '../src/runtime/deployment';
+
 export default [
   'strapi::logger',
   'strapi::errors',
@@ -15,8 +17,8 @@ export default [
       },
     },
   },
-  'strapi::cors',
-  'strapi::poweredBy',
+  // Only the listed origins get CORS headers (credentials included); others get none.
+  { name: 'strapi::cors', config: { origin: corsOrigins(process.env), credentials: true } },
   'strapi::query',
   'global::read-cache',
   // Payment notifications are verified against the exact bytes received.

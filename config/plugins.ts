@@ -7,8 +7,9 @@ export default ({ env }: Core.Config.Shared.ConfigParams) => ({
       register: { allowedFields: ['nickname'] },
     },
   },
+  // The OpenAPI pages describe every route: development only.
   documentation: {
-    enabled: true,
+    enabled: env('NODE_ENV') !== 'production',
     config: {
       openapi: '3.0.0',
       info: {

@@ -10,13 +10,25 @@ import { startRealtime, stopRealtime } from './bootstrap/realtime';
 import { ensureUserRoles } from './bootstrap/users-roles';
 import { installPrivateStorage } from './api/media/private-storage';
 import { startRuntime, stopRuntime } from './runtime';
+import { assertProductionReady } from './runtime/deployment';
+import { DEFAULT_ADMIN, DEMO_PASSWORD } from './seed/accounts';
 
 // Scripts (seed, export) boot Strapi for its data only: no sockets, no queue consumers.
 const isScript = () => Boolean(process.env.STRAPI_SCRIPT);
 
+/** A database seeded for the demo (known passwords) must not go live. */
+async function refuseDemoAccountsInProduction(strapi: Core.Strapi) {
+  if (process.env.NODE_ENV !== 'production') return;
+  const demo = { email: { $endsWith: '@demo.shangmen' } };
+  const found = (await strapi.db.query('plugin::users-permissions.user').count({ where: demo })) + (await strapi.db.query('admin::user').count({ where: demo }));
+  if (found) throw new Error(`Refusing to start in production:\n- ${found} demo account(s) (*@demo.shangmen, seed passwords) exist in this database: remove them first`);
+}
+
 export default {
   // The runtime starts in register: plugins' bootstraps (which run before this file's) use it.
   async register({ strapi }: { strapi: Core.Strapi }) {
+    // Before anything opens a connection: a production boot with unsafe settings stops here.
+    assertProductionReady(process.env, [DEMO_PASSWORD, DEFAULT_ADMIN.password]);
     preferChineseInitialLocale();
     // Before the upload plugin's bootstrap, which asks the provider whether URLs need signing.
     installPrivateStorage(strapi);
@@ -26,6 +38,7 @@ export default {
   },
 
   async bootstrap({ strapi }: { strapi: Core.Strapi }) {
+    await refuseDemoAccountsInProduction(strapi);
     registerCityScopeCondition(strapi);
     registerReadCacheInvalidation(strapi);
     await ensureChineseContentLocale(strapi);

@@ -223,12 +223,16 @@ export const CONTENT_TYPE_VIEWS: Readonly<Record<string, AdminViewSpec>> = {
     list: ['adminEmail', 'cities', 'note', 'updatedAt'],
     defaultSort: { by: 'adminEmail', order: 'ASC' },
     pageSize: 20,
-    edit: [['adminEmail'], ['cities'], ['note']],
+    edit: [['adminEmail', 'adminUserId'], ['cities'], ['note']],
     fields: {
       adminEmail: {
         label: '管理员邮箱',
         description: '城市运营的后台登录邮箱，须与「设置 → 管理员」中的邮箱一致',
         placeholder: 'name@example.com',
+      },
+      adminUserId: {
+        label: '管理员账号 ID',
+        description: '首次使用时自动绑定到该邮箱的管理员账号；之后改邮箱不影响授权。清空可重新绑定',
       },
       cities: { label: '可管理城市', description: '「城市运营」角色只能看到这些城市的数据' },
       note: { label: '备注' },

@@ -14,6 +14,8 @@ interface RoleSpec {
   subjects: Record<string, Crud[]>;
   cityScoped?: boolean;
   plugins?: string[];
+  /** Fields this role may not write (create/update) per subject; reading stays as it is. */
+  readOnlyFields?: Record<string, string[]>;
 }
 
 const CATALOG = ['api::catalog.service-category', 'api::catalog.service-item', 'api::catalog.skill'];
@@ -57,6 +59,11 @@ export const ADMIN_ROLES: RoleSpec[] = [
       'api::settings.city': ['read'],
     },
     plugins: ['plugin::upload.read', 'plugin::upload.assets.create', 'plugin::upload.assets.update', 'plugin::orders.read', 'plugin::orders.manage', 'plugin::payments.read', 'plugin::dispatch.read', 'plugin::dispatch.manage'],
+    // Ratings and counters come from reviews and orders; the audit goes through
+    // /workforce/workers/:id/audit; the linked account is never re-pointed by hand.
+    readOnlyFields: {
+      'api::people.worker': ['user', 'rating', 'ratingQuality', 'ratingAttitude', 'ratingSkill', 'reviewCount', 'completedOrders', 'auditStatus', 'auditLog', 'idVerified', 'searchIndex'],
+    },
   },
 ];
 
@@ -77,11 +84,18 @@ function permissionsFor(strapi: Core.Strapi, spec: RoleSpec) {
       const action = permissionService.actionProvider.get(CM_ACTION[crud]);
       const [permission] = contentTypeService.getPermissionsWithNestedFields([{ ...action, subjects: [subject] }]);
       const scoped = spec.cityScoped && subject !== 'plugin::users-permissions.user';
-      permissions.push({ ...permission, conditions: scoped ? [SAME_CITY_CONDITION] : [] });
+      const readOnly = crud === 'create' || crud === 'update' ? spec.readOnlyFields?.[subject] : undefined;
+      const properties = readOnly && permission.properties?.fields
+        ? { ...permission.properties, fields: permission.properties.fields.filter((f: string) => !readOnly.some((r) => f === r || f.startsWith(`${r}.`))) }
+        : permission.properties;
+      permissions.push({ ...permission, properties, conditions: scoped ? [SAME_CITY_CONDITION] : [] });
     }
   }
   for (const action of spec.plugins ?? []) {
-    if (permissionService.actionProvider.get(action)) permissions.push({ action, subject: null, properties: {}, conditions: [] });
+    // Our plugins' actions carry the same-city condition for a city-scoped role, which is what
+    // adminCityScope reads; the Media Library's own actions are not city data.
+    const scoped = spec.cityScoped && !action.startsWith('plugin::upload.');
+    if (permissionService.actionProvider.get(action)) permissions.push({ action, subject: null, properties: {}, conditions: scoped ? [SAME_CITY_CONDITION] : [] });
   }
   return permissions;
 }

@@ -15,6 +15,8 @@ export interface SocketPrincipal {
   id: number;
   /** Joined on connect, e.g. `user:12`, `ops:city:310100`. */
   rooms: string[];
+  /** When the token expires (epoch ms): the socket is disconnected then. */
+  expiresAt?: number;
 }
 
 export interface SocketData {
@@ -48,6 +50,8 @@ export interface SocketServer {
   emit(room: string | string[], event: string, payload: unknown): void;
   /** Registers a client→server event for current and future sockets; its ack gets a SocketAck. */
   on(event: string, handler: SocketEventHandler): void;
+  /** Disconnects the sockets in the room(s) on every instance (blocked user, new role, lost city). */
+  disconnect(room: string | string[], reason: string): void;
   /**
    * Disconnects every socket, detaches the adapter from Redis and refuses new handshakes. The
    * HTTP server stays up (its owner closes it) and the adapter's two Redis clients are quit by
@@ -60,6 +64,7 @@ export const SOCKET_PATH = '/socket.io';
 
 /** Room names shared by the plugins that emit and the code that computes a principal's rooms. */
 export const socketRooms = {
+  admin: (id: number | string) => `admin:${id}`,
   user: (userId: number | string) => `user:${userId}`,
   order: (orderDocumentId: string) => `order:${orderDocumentId}`,
   conversation: (conversationId: number | string) => `conversation:${conversationId}`,
@@ -149,6 +154,16 @@ export function createSocketServer({ httpServer, redis, prefix, authenticate, lo
   });
 
   io.on('connection', (socket) => {
+    // A token only opens the socket for as long as it is valid: the client reconnects with a new one.
+    const { expiresAt } = socket.data.principal;
+    if (expiresAt !== undefined) {
+      const timer = setTimeout(() => {
+        socket.emit('session:ended', { reason: 'expired' });
+        socket.disconnect(true);
+      }, Math.max(0, Math.min(expiresAt - Date.now(), 2_147_483_647)));
+      timer.unref?.();
+      socket.once('disconnect', () => clearTimeout(timer));
+    }
     // Joined before the first event handler can run, so an emit right after connect reaches it.
     const joined = socket.join(socket.data.principal.rooms);
     if (joined) joined.catch((err: Error) => logger.error(`Socket room join failed: ${err.message}`, err));
@@ -160,6 +175,11 @@ export function createSocketServer({ httpServer, redis, prefix, authenticate, lo
 
     emit(room, event, payload) {
       io.to(room).emit(event, payload);
+    },
+
+    disconnect(room, reason) {
+      io.in(room).emit('session:ended', { reason });
+      io.in(room).disconnectSockets(true);
     },
 
     on(event, handler) {

@@ -52,6 +52,17 @@ describe('stock users-permissions routes an attacker would try', () => {
   });
 });
 
+describe('CORS in development', () => {
+  it('answers local origins with credentials and a foreign page with nothing', async () => {
+    const evil = await app.http.post('/api/auth/local').set('Origin', 'https://evil.example').send({ identifier: 'x@example.com', password: 'x' });
+    expect(evil.headers['access-control-allow-origin']).toBeUndefined();
+    expect(evil.headers['access-control-allow-credentials']).toBeUndefined();
+    const local = await app.http.get('/api/cities').set('Origin', 'http://localhost:1337');
+    expect(local.headers['access-control-allow-origin']).toBe('http://localhost:1337');
+    expect(local.headers['x-powered-by']).toBeUndefined();
+  });
+});
+
 describe('role reconciliation at boot', () => {
   it('leaves each role with exactly its listed actions, removing what was added by hand', async () => {
     const stray = [

@@ -38,7 +38,8 @@ const POPULATE = {
  */
 export default ({ strapi }: { strapi: Core.Strapi }) => {
   /** undefined = every city; [] = none. */
-  const scopeOf = (user: AdminUser) => adminCityScope(strapi, user);
+  // Scoped unless every orders action the admin holds is granted without the same-city condition.
+  const scopeOf = (user: AdminUser) => adminCityScope(strapi, user, 'plugin::orders');
 
   async function whereFor(user: AdminUser, filters: Partial<MonitorFilters>, timezone?: string) {
     const scope = await scopeOf(user);

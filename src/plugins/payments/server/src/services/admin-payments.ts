@@ -122,7 +122,8 @@ const adminName = (u: { firstname?: string | null; lastname?: string | null; use
  */
 export default ({ strapi }: { strapi: Core.Strapi }) => {
   /** undefined = every city; [] = none. */
-  const scopeOf = (user: AdminUser) => adminCityScope(strapi, user);
+  // Scoped unless every payments action the admin holds is granted without the same-city condition.
+  const scopeOf = (user: AdminUser) => adminCityScope(strapi, user, 'plugin::payments');
 
   async function ordersMatching(q: string): Promise<number[]> {
     const rows = await strapi.db.query(ORDER_UID).findMany({ where: { orderNo: { $containsi: q } }, select: ['id'], limit: ORDER_MATCH_LIMIT });

@@ -1,0 +1,71 @@
+import { io as connect, type Socket } from 'socket.io-client';
+import { findRoleId, ROLE_WORKER } from '../../../src/bootstrap/users-roles';
+import { bootStrapi, type TestApp } from '../../helpers/strapi';
+import { createAdminSession, createMember } from '../../helpers/fixtures';
+
+/** Sockets must not outlive the rights they were opened with. */
+let app: TestApp;
+const sockets: Socket[] = [];
+
+function open(token: string): Promise<Socket> {
+  return new Promise((resolve, reject) => {
+    const socket = connect(app.url!, { path: '/socket.io', auth: { token }, transports: ['websocket'], reconnection: false });
+    sockets.push(socket);
+    socket.once('connect', () => resolve(socket));
+    socket.once('connect_error', reject);
+  });
+}
+
+const closed = (socket: Socket, withinMs: number) =>
+  new Promise<string>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`still connected after ${withinMs} ms`)), withinMs);
+    socket.once('disconnect', (reason) => {
+      clearTimeout(timer);
+      resolve(reason);
+    });
+  });
+
+beforeAll(async () => {
+  app = await bootStrapi({ listen: true });
+});
+afterAll(async () => {
+  for (const s of sockets) s.disconnect();
+  await app?.close();
+});
+
+it('disconnects a member socket when its token expires', async () => {
+  const member = await createMember(app.strapi);
+  const shortLived = await app.strapi.plugin('users-permissions').service('jwt').issue({ id: member.id }, { expiresIn: '2s' });
+  const socket = await open(shortLived);
+  const ended = new Promise((resolve) => socket.once('session:ended', resolve));
+  await expect(closed(socket, 4000)).resolves.toBe('io server disconnect');
+  await expect(ended).resolves.toEqual({ reason: 'expired' });
+});
+
+it('disconnects a member who gets blocked, and refuses them afterwards', async () => {
+  const member = await createMember(app.strapi);
+  const socket = await open(member.jwt);
+  const gone = closed(socket, 3000);
+  await app.strapi.db.query('plugin::users-permissions.user').update({ where: { id: member.id }, data: { blocked: true } });
+  await expect(gone).resolves.toBe('io server disconnect');
+  await expect(open(member.jwt)).rejects.toMatchObject({ data: { code: 'UNAUTHENTICATED' } });
+});
+
+it('disconnects a member whose role changes, so they reconnect with the new one', async () => {
+  const member = await createMember(app.strapi);
+  const socket = await open(member.jwt);
+  const gone = closed(socket, 3000);
+  await app.strapi.db.query('plugin::users-permissions.user').update({ where: { id: member.id }, data: { role: await findRoleId(app.strapi, ROLE_WORKER) } });
+  await expect(gone).resolves.toBe('io server disconnect');
+  await expect(open(member.jwt)).resolves.toBeTruthy();
+});
+
+it('disconnects an operator whose roles change or who is deactivated', async () => {
+  const session = await createAdminSession(app.strapi, app.http, 'ops-sessions@test.shangmen', '客服');
+  const admin = await app.strapi.db.query('admin::user').findOne({ where: { email: 'ops-sessions@test.shangmen' } });
+  const socket = await open(session.token);
+  const gone = closed(socket, 3000);
+  const cityOps = await app.strapi.db.query('admin::role').findOne({ where: { name: '城市运营' } });
+  await app.strapi.db.query('admin::user').update({ where: { id: admin.id }, data: { roles: [cityOps.id] } });
+  await expect(gone).resolves.toBe('io server disconnect');
+});
