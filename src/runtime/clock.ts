@@ -61,8 +61,31 @@ function formatterFor(timeZone: string): Intl.DateTimeFormat {
 
 const WEEKDAYS: Record<string, number> = { Mon: 1, Tue: 2, Wed: 3, Thu: 4, Fri: 5, Sat: 6, Sun: 7 };
 
+// Matching turns the same few wall-clock times into instants for thousands of workers per
+// request, and Intl formatting costs microseconds each: both conversions are remembered. They
+// are pure for a zone (its rules do not change while the process runs); the maps are bounded.
+const MEMO_LIMIT = 50_000;
+const partsMemo = new Map<string, ZonedParts>();
+const instantMemo = new Map<string, number>();
+
+function remember<V>(memo: Map<string, V>, key: string, compute: () => V): V {
+  let value = memo.get(key);
+  if (value === undefined) {
+    if (memo.size >= MEMO_LIMIT) memo.clear();
+    value = compute();
+    memo.set(key, value);
+  }
+  return value;
+}
+
 /** Wall-clock parts of an instant in a time zone. */
 export function zonedParts(at: Date, timeZone = DEFAULT_TIMEZONE): ZonedParts {
+  const time = at.getTime();
+  if (Number.isNaN(time)) return computeZonedParts(at, timeZone);
+  return { ...remember(partsMemo, `${timeZone}|${time}`, () => computeZonedParts(at, timeZone)) };
+}
+
+function computeZonedParts(at: Date, timeZone: string): ZonedParts {
   const parts = Object.fromEntries(formatterFor(timeZone).formatToParts(at).map((p) => [p.type, p.value]));
   return {
     year: Number(parts.year),
@@ -88,10 +111,12 @@ export function fromZonedTime(
   timeZone = DEFAULT_TIMEZONE,
 ): Date {
   const naive = Date.UTC(wall.year, wall.month - 1, wall.day, wall.hour ?? 0, wall.minute ?? 0, wall.second ?? 0);
-  // Two passes settle the offset even on a DST boundary.
-  let guess = naive - zoneOffsetMinutes(new Date(naive), timeZone) * 60_000;
-  guess = naive - zoneOffsetMinutes(new Date(guess), timeZone) * 60_000;
-  return new Date(guess);
+  const compute = () => {
+    // Two passes settle the offset even on a DST boundary.
+    const guess = naive - zoneOffsetMinutes(new Date(naive), timeZone) * 60_000;
+    return naive - zoneOffsetMinutes(new Date(guess), timeZone) * 60_000;
+  };
+  return new Date(Number.isNaN(naive) ? compute() : remember(instantMemo, `${timeZone}|${naive}`, compute));
 }
 
 /** Midnight of the business day containing `at`. */

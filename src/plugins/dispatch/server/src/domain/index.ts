@@ -7,3 +7,4 @@ export * from './score';
 export * from './assignment';
 export * from './dispatch-mode';
 export * from './offer-rules';
+export * from './best-by-bound';

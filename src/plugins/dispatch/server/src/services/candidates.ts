@@ -5,6 +5,7 @@ import { clock, startOfZonedDay } from '../../../../../runtime/clock';
 import type { LatLng } from '../../../../../runtime/geo';
 import type { DispatchOrder } from '../../../../orders/shared/contracts/orders-dispatch';
 import {
+  bestByBound,
   loadUnfitReason,
   matchingSkillLevel,
   preferenceMatch,
@@ -172,53 +173,70 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         } else fit.push(worker);
       }
 
-      const fitIds = fit.map((w) => w.id);
       const dayStart = timed ? startOfZonedDay(request.scheduledAt as Date, timezone) : startOfZonedDay(now, timezone);
       const dayEnd = startOfZonedDay(new Date(dayStart.getTime() + DAY_MS + 12 * 3_600_000), timezone);
-      const [held, dayCounts, weekCounts, acceptance] = await Promise.all([
-        time ? ordersPort(strapi).heldTime(fitIds, new Date(time.held.start), new Date(time.held.end)) : Promise.resolve([]),
-        time ? ordersPort(strapi).orderCounts(fitIds, dayStart, dayEnd) : Promise.resolve(new Map<number, number>()),
-        ordersPort(strapi).orderCounts(fitIds, new Date(dayEnd.getTime() - 7 * DAY_MS), dayEnd),
-        acceptanceStats(fitIds, new Date(now.getTime() - 30 * DAY_MS)),
-      ]);
-      const bookings = new Map<number, Range[]>();
-      for (const h of held) {
-        const list = bookings.get(h.workerId) ?? [];
-        list.push({ start: Date.parse(h.start), end: Date.parse(h.end) });
-        bookings.set(h.workerId, list);
-      }
+      const features = (worker: DispatchWorker, ordersLast7Days: number, stats: { made: number; accepted: number }) => ({
+        distanceMeters: distances.get(worker.id) ?? 0,
+        radiusMeters: worker.serviceRadiusMeters,
+        rating: worker.rating,
+        experienceYears: worker.experienceYears,
+        skillLevel: matchingSkillLevel(worker, request.skillIds),
+        ordersLast7Days,
+        workloadCap: 7 * (worker.maxOrdersPerDay ?? dispatch.maxOrdersPerDay),
+        preferenceMatch: preferenceMatch({ gender: worker.gender, skillIds: worker.skills.map((s) => s.skillId) }, member.preferences),
+        repeatCustomer: member.served.has(worker.id),
+        offersAccepted: stats.accepted,
+        offersMade: stats.made,
+      });
 
-      const candidates: RankedCandidate[] = [];
-      for (const worker of fit) {
-        if (time) {
-          const reason = loadUnfitReason(worker, { bookings: bookings.get(worker.id) ?? [], ordersThatDay: dayCounts.get(worker.id) ?? 0 }, time, dispatch.maxOrdersPerDay);
-          if (reason) {
-            if (request.explain) unfit.push({ worker, reason });
-            continue;
-          }
+      const byRank = (a: RankedCandidate, b: RankedCandidate) => b.score - a.score || a.distanceMeters - b.distanceMeters || a.worker.id - b.worker.id;
+      /** Loads held time, the day's and the week's orders and acceptance for a batch, then scores it. */
+      const evaluate = async (batch: DispatchWorker[]): Promise<RankedCandidate[]> => {
+        const ids = batch.map((w) => w.id);
+        const [held, dayCounts, weekCounts, acceptance] = await Promise.all([
+          time ? ordersPort(strapi).heldTime(ids, new Date(time.held.start), new Date(time.held.end)) : Promise.resolve([]),
+          time ? ordersPort(strapi).orderCounts(ids, dayStart, dayEnd) : Promise.resolve(new Map<number, number>()),
+          ordersPort(strapi).orderCounts(ids, new Date(dayEnd.getTime() - 7 * DAY_MS), dayEnd),
+          acceptanceStats(ids, new Date(now.getTime() - 30 * DAY_MS)),
+        ]);
+        const bookings = new Map<number, Range[]>();
+        for (const h of held) {
+          const list = bookings.get(h.workerId) ?? [];
+          list.push({ start: Date.parse(h.start), end: Date.parse(h.end) });
+          bookings.set(h.workerId, list);
         }
-        const distanceMeters = distances.get(worker.id) ?? 0;
-        const skillLevel = matchingSkillLevel(worker, request.skillIds);
-        const stats = acceptance.get(worker.id) ?? { made: 0, accepted: 0 };
-        const { score, breakdown } = scoreCandidate(
-          {
-            distanceMeters,
-            radiusMeters: worker.serviceRadiusMeters,
-            rating: worker.rating,
-            experienceYears: worker.experienceYears,
-            skillLevel,
-            ordersLast7Days: weekCounts.get(worker.id) ?? 0,
-            workloadCap: 7 * (worker.maxOrdersPerDay ?? dispatch.maxOrdersPerDay),
-            preferenceMatch: preferenceMatch({ gender: worker.gender, skillIds: worker.skills.map((s) => s.skillId) }, member.preferences),
-            repeatCustomer: member.served.has(worker.id),
-            offersAccepted: stats.accepted,
-            offersMade: stats.made,
-          },
-          settings.weights,
-        );
-        candidates.push({ worker, score, breakdown, distanceMeters: Math.round(distanceMeters), skillLevel });
-      }
-      candidates.sort((a, b) => b.score - a.score || a.distanceMeters - b.distanceMeters || a.worker.id - b.worker.id);
+        const scored: RankedCandidate[] = [];
+        for (const worker of batch) {
+          if (time) {
+            const reason = loadUnfitReason(worker, { bookings: bookings.get(worker.id) ?? [], ordersThatDay: dayCounts.get(worker.id) ?? 0 }, time, dispatch.maxOrdersPerDay);
+            if (reason) {
+              if (request.explain) unfit.push({ worker, reason });
+              continue;
+            }
+          }
+          const f = features(worker, weekCounts.get(worker.id) ?? 0, acceptance.get(worker.id) ?? { made: 0, accepted: 0 });
+          const { score, breakdown } = scoreCandidate(f, settings.weights);
+          scored.push({ worker, score, breakdown, distanceMeters: Math.round(f.distanceMeters), skillLevel: f.skillLevel });
+        }
+        return scored;
+      };
+
+      // Only the best `limit` wanted (offers, 智能推荐, batch): rank by an upper bound first (no
+      // orders this week, every offer accepted — the two factors that need the database) and load
+      // a few hundred workers in that order instead of every fit worker of the city. The 调度台's
+      // explained list and unlimited rankings still score everyone.
+      const candidates =
+        request.limit && !request.explain
+          ? await bestByBound(fit, {
+              limit: request.limit,
+              step: Math.max(100, 4 * request.limit),
+              bound: (worker) => scoreCandidate(features(worker, 0, { made: 1e12, accepted: 1e12 }), settings.weights).score,
+              evaluate,
+              score: (c) => c.score,
+              compare: byRank,
+            })
+          : await evaluate(fit);
+      candidates.sort(byRank);
       return { candidates: request.limit ? candidates.slice(0, request.limit) : candidates, unfit };
     },
   };

@@ -21,6 +21,9 @@ interface Cached {
   worker: DispatchWorker;
   /** The worker's own windows; empty means "the business hours". */
   ownWindows: WeeklyWindow[];
+  /** Without own windows: the worker on these business hours. */
+  hoursKey?: string;
+  withHours?: DispatchWorker;
 }
 
 const num = (v: unknown, fallback = 0) => {
@@ -75,9 +78,13 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
   const effective = (entry: Cached, hours: { opensAt: string; closesAt: string }): DispatchWorker => {
     if (entry.ownWindows.length) return entry.worker;
     const key = `${hours.opensAt}-${hours.closesAt}`;
+    // Kept on the entry: a ranking reads thousands of cached workers and need not copy each one.
+    if (entry.hoursKey === key && entry.withHours) return entry.withHours;
     let week = weeks.get(key);
     if (!week) weeks.set(key, (week = defaultWeek(hours)));
-    return { ...entry.worker, windows: week };
+    entry.hoursKey = key;
+    entry.withHours = { ...entry.worker, windows: week };
+    return entry.withHours;
   };
 
   async function load(ids: number[]): Promise<void> {

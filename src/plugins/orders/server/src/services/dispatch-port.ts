@@ -62,6 +62,14 @@ const chunks = <T>(items: T[]): T[][] => Array.from({ length: Math.ceil(items.le
  */
 export default ({ strapi }: { strapi: Core.Strapi }) => {
   let policy: AcceptPolicy | undefined;
+  // Every ranking asks for held time; the whole platform-settings document is not read for each one.
+  let slotSetting: { at: number; minutes: number } | undefined;
+  const slotMinutes = async (): Promise<number> => {
+    if (slotSetting && Date.now() - slotSetting.at < 2000) return slotSetting.minutes;
+    const { booking } = await strapi.service('api::settings.platform-setting').current();
+    slotSetting = { at: Date.now(), minutes: booking.slotMinutes };
+    return booking.slotMinutes;
+  };
   const knex = () => strapi.db.connection as unknown as Knex;
   const query = (trx?: unknown) => (table: string) => (trx ? knex()(table).transacting(trx as Knex.Transaction) : knex()(table));
 
@@ -104,9 +112,9 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     /** Held time of these workers within [from, to), one range per order (contiguous slots joined). */
     async heldTime(workerIds: number[], from: Date, to: Date, trx?: unknown): Promise<HeldTime[]> {
       if (!workerIds.length) return [];
-      const { booking } = await strapi.service('api::settings.platform-setting').current();
-      const slotMs = booking.slotMinutes * MINUTE_MS;
-      const fromKey = Math.floor(from.getTime() / slotMs) * booking.slotMinutes;
+      const minutes = await slotMinutes();
+      const slotMs = minutes * MINUTE_MS;
+      const fromKey = Math.floor(from.getTime() / slotMs) * minutes;
       const toKey = Math.floor(to.getTime() / MINUTE_MS);
       const rows: Array<{ worker_id: number; order_id: number; slot_key: number }> = [];
       for (const ids of chunks(workerIds)) {
