@@ -247,7 +247,9 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
             continue;
           }
           const previous = await offers().ofOrder(order.id);
-          const { candidates } = await getService(strapi, 'candidates').forOrder(order, { excludeWorkerIds: new Set(previous.map((o) => o.workerId)), limit: 30 });
+          // Orders in one place share their best workers: each order brings at least as many as there
+          // are orders waiting, or the matrix has fewer columns than rows and orders go unmatched.
+          const { candidates } = await getService(strapi, 'candidates').forOrder(order, { excludeWorkerIds: new Set(previous.map((o) => o.workerId)), limit: Math.max(30, cityTasks.length) });
           if (!candidates.length) {
             await escalate(task, order, previous.length ? 'no_acceptance' : 'no_candidates', '批量派单：附近没有符合条件且有空的师傅');
             continue;
