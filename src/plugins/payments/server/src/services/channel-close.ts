@@ -2,7 +2,6 @@ import type { Core } from '@strapi/strapi';
 import { runtime } from '../../../../../runtime';
 import { clock } from '../../../../../runtime/clock';
 import { transaction } from '../../../../../runtime/transaction';
-import type { Channel } from '../providers/types';
 import { getService, PAYMENT_UID } from '../utils';
 
 export const CHANNEL_CLOSE_QUEUE = 'payments-channel-close';
@@ -45,25 +44,11 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
 
   /** The job: returns what it found. Throws (and is retried) while the channel cannot be reached. */
   async close(paymentId: number): Promise<'settled' | 'paid' | 'closed'> {
-    const payment = await strapi.db.query(PAYMENT_UID).findOne({ where: { id: paymentId } });
-    if (!payment || payment.paymentStatus !== 'created') return 'settled';
-    const provider = getService(strapi, 'channels').provider(payment.channel as Channel);
-    const answer = await provider.query(payment.outTradeNo, (payment.params as { txnTime?: string } | null)?.txnTime);
-    if (answer.status === 'paid' && answer.transactionId && answer.amount !== undefined) {
-      await getService(strapi, 'notify-pipeline').applyPaid(payment.channel, {
-        kind: 'payment',
-        outTradeNo: payment.outTradeNo,
-        transactionId: answer.transactionId,
-        amount: answer.amount,
-        status: 'paid',
-        at: answer.at,
-        raw: { query: answer.raw },
-      });
-      return 'paid';
-    }
-    if (answer.status !== 'closed' && answer.status !== 'not_found') await provider.close(payment.outTradeNo);
-    await strapi.db.query(PAYMENT_UID).updateMany({ where: { id: payment.id, paymentStatus: 'created' }, data: { paymentStatus: 'closed', closedAt: clock.now() } });
-    await getService(strapi, 'follow-up').cancel(payment.outTradeNo);
+    const followUp = getService(strapi, 'follow-up');
+    const found = await followUp.queryOpen(paymentId);
+    if (found.state !== 'open') return found.state;
+    await followUp.closeOpen(found.payment, found.provider, found.answer.status);
+    await followUp.cancel(found.payment.outTradeNo);
     return 'closed';
   },
 

@@ -25,10 +25,13 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
     await runtime().queue.remove(FOLLOW_UP_QUEUE, `expire-${outTradeNo}`);
   },
 
-  /** Asks the channel about one payment and acts on the answer; returns what it found. */
-  async reconcile(paymentId: number): Promise<string> {
+  /**
+   * Asks the channel about one open payment; a paid answer goes through the notify pipeline like a
+   * notification would. Shared by this follow-up and by the close of a cancelled order's payment.
+   */
+  async queryOpen(paymentId: number) {
     const payment = await strapi.db.query(PAYMENT_UID).findOne({ where: { id: paymentId } });
-    if (!payment || payment.paymentStatus !== 'created') return 'settled';
+    if (!payment || payment.paymentStatus !== 'created') return { state: 'settled' as const };
     const provider = getService(strapi, 'channels').provider(payment.channel as Channel);
     const answer = await provider.query(payment.outTradeNo, (payment.params as { txnTime?: string } | null)?.txnTime);
     if (answer.status === 'paid' && answer.transactionId && answer.amount !== undefined) {
@@ -41,11 +44,24 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
         at: answer.at,
         raw: { query: answer.raw },
       });
-      return 'paid';
+      return { state: 'paid' as const };
     }
+    return { state: 'open' as const, payment, provider, answer };
+  },
+
+  /** Closes an unpaid payment at the channel (unless it already is) and here. */
+  async closeOpen(payment: { id: number; outTradeNo: string }, provider: { close(outTradeNo: string): Promise<unknown> }, answerStatus: string) {
+    if (answerStatus !== 'closed' && answerStatus !== 'not_found') await provider.close(payment.outTradeNo);
+    await strapi.db.query(PAYMENT_UID).updateMany({ where: { id: payment.id, paymentStatus: 'created' }, data: { paymentStatus: 'closed', closedAt: clock.now() } });
+  },
+
+  /** Asks the channel about one payment and acts on the answer; returns what it found. */
+  async reconcile(paymentId: number): Promise<string> {
+    const found = await this.queryOpen(paymentId);
+    if (found.state !== 'open') return found.state;
+    const { payment, provider, answer } = found;
     if (new Date(payment.expiresAt).getTime() <= clock.now().getTime()) {
-      if (answer.status !== 'closed' && answer.status !== 'not_found') await provider.close(payment.outTradeNo);
-      await strapi.db.query(PAYMENT_UID).updateMany({ where: { id: payment.id, paymentStatus: 'created' }, data: { paymentStatus: 'closed', closedAt: clock.now() } });
+      await this.closeOpen(payment, provider, answer.status);
       return 'closed';
     }
     return answer.status;
