@@ -277,6 +277,15 @@ export interface SettingsBookingRules extends Struct.ComponentSchema {
     icon: 'calendar';
   };
   attributes: {
+    acceptanceTimeoutMinutes: Schema.Attribute.Integer &
+      Schema.Attribute.Required &
+      Schema.Attribute.SetMinMax<
+        {
+          min: 1;
+        },
+        number
+      > &
+      Schema.Attribute.DefaultTo<30>;
     arrivalFlagMeters: Schema.Attribute.Integer &
       Schema.Attribute.SetMinMax<
         {
@@ -293,15 +302,6 @@ export interface SettingsBookingRules extends Struct.ComponentSchema {
         number
       > &
       Schema.Attribute.DefaultTo<180>;
-    acceptanceTimeoutMinutes: Schema.Attribute.Integer &
-      Schema.Attribute.Required &
-      Schema.Attribute.SetMinMax<
-        {
-          min: 1;
-        },
-        number
-      > &
-      Schema.Attribute.DefaultTo<30>;
     instantArrivalMinutes: Schema.Attribute.Integer &
       Schema.Attribute.Required &
       Schema.Attribute.SetMinMax<
@@ -642,6 +642,57 @@ export interface SettingsDispatchRules extends Struct.ComponentSchema {
   };
 }
 
+export interface SettingsExceptionRules extends Struct.ComponentSchema {
+  collectionName: 'components_settings_exception_rules';
+  info: {
+    description: '\u8BA2\u5355\u76D1\u63A7\u300C\u5F02\u5E38\u300D\u7684\u5224\u5B9A\u65F6\u95F4';
+    displayName: '\u8BA2\u5355\u5F02\u5E38\u89C4\u5219';
+    icon: 'bell';
+  };
+  attributes: {
+    arrivedIdleMinutes: Schema.Attribute.Integer &
+      Schema.Attribute.SetMinMax<
+        {
+          min: 0;
+        },
+        number
+      > &
+      Schema.Attribute.DefaultTo<30>;
+    finalPaymentOverdueMinutes: Schema.Attribute.Integer &
+      Schema.Attribute.SetMinMax<
+        {
+          min: 0;
+        },
+        number
+      > &
+      Schema.Attribute.DefaultTo<1440>;
+    lateArrivalMinutes: Schema.Attribute.Integer &
+      Schema.Attribute.SetMinMax<
+        {
+          min: 0;
+        },
+        number
+      > &
+      Schema.Attribute.DefaultTo<15>;
+    lateDepartureMinutes: Schema.Attribute.Integer &
+      Schema.Attribute.SetMinMax<
+        {
+          min: 0;
+        },
+        number
+      > &
+      Schema.Attribute.DefaultTo<30>;
+    overrunMinutes: Schema.Attribute.Integer &
+      Schema.Attribute.SetMinMax<
+        {
+          min: 0;
+        },
+        number
+      > &
+      Schema.Attribute.DefaultTo<60>;
+  };
+}
+
 export interface SettingsPointsRules extends Struct.ComponentSchema {
   collectionName: 'components_settings_points_rules';
   info: {
@@ -743,32 +794,6 @@ export interface SettingsRatingStandard extends Struct.ComponentSchema {
   };
 }
 
-export interface SettingsExceptionRules extends Struct.ComponentSchema {
-  collectionName: 'components_settings_exception_rules';
-  info: {
-    description: '\u8BA2\u5355\u76D1\u63A7\u300C\u5F02\u5E38\u300D\u7684\u5224\u5B9A\u65F6\u95F4';
-    displayName: '\u8BA2\u5355\u5F02\u5E38\u89C4\u5219';
-    icon: 'bell';
-  };
-  attributes: {
-    arrivedIdleMinutes: Schema.Attribute.Integer &
-      Schema.Attribute.SetMinMax<{ min: 0 }, number> &
-      Schema.Attribute.DefaultTo<30>;
-    finalPaymentOverdueMinutes: Schema.Attribute.Integer &
-      Schema.Attribute.SetMinMax<{ min: 0 }, number> &
-      Schema.Attribute.DefaultTo<1440>;
-    lateArrivalMinutes: Schema.Attribute.Integer &
-      Schema.Attribute.SetMinMax<{ min: 0 }, number> &
-      Schema.Attribute.DefaultTo<15>;
-    lateDepartureMinutes: Schema.Attribute.Integer &
-      Schema.Attribute.SetMinMax<{ min: 0 }, number> &
-      Schema.Attribute.DefaultTo<30>;
-    overrunMinutes: Schema.Attribute.Integer &
-      Schema.Attribute.SetMinMax<{ min: 0 }, number> &
-      Schema.Attribute.DefaultTo<60>;
-  };
-}
-
 export interface SettingsSmsLimits extends Struct.ComponentSchema {
   collectionName: 'components_settings_sms_limits';
   info: {
@@ -845,9 +870,9 @@ declare module '@strapi/strapi' {
       'settings.commission': SettingsCommission;
       'settings.dispatch-mode-rule': SettingsDispatchModeRule;
       'settings.dispatch-rules': SettingsDispatchRules;
+      'settings.exception-rules': SettingsExceptionRules;
       'settings.points-rules': SettingsPointsRules;
       'settings.rating-standard': SettingsRatingStandard;
-      'settings.exception-rules': SettingsExceptionRules;
       'settings.sms-limits': SettingsSmsLimits;
     }
   }

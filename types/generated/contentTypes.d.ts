@@ -1421,7 +1421,8 @@ export interface ApiPeopleWorker extends Struct.CollectionTypeSchema {
   attributes: {
     acceptingOrders: Schema.Attribute.Boolean &
       Schema.Attribute.DefaultTo<true>;
-    auditLog: Schema.Attribute.Component<'people.audit-entry', true>;
+    auditLog: Schema.Attribute.Component<'people.audit-entry', true> &
+      Schema.Attribute.Private;
     auditStatus: Schema.Attribute.Enumeration<
       ['pending', 'approved', 'rejected']
     > &
@@ -1433,6 +1434,7 @@ export interface ApiPeopleWorker extends Struct.CollectionTypeSchema {
         maxLength: 500;
       }>;
     birthYear: Schema.Attribute.Integer &
+      Schema.Attribute.Private &
       Schema.Attribute.SetMinMax<
         {
           max: 2010;
@@ -1470,6 +1472,7 @@ export interface ApiPeopleWorker extends Struct.CollectionTypeSchema {
     gender: Schema.Attribute.Enumeration<['male', 'female']> &
       Schema.Attribute.Required;
     homeLat: Schema.Attribute.Float &
+      Schema.Attribute.Private &
       Schema.Attribute.SetMinMax<
         {
           max: 90;
@@ -1478,6 +1481,7 @@ export interface ApiPeopleWorker extends Struct.CollectionTypeSchema {
         number
       >;
     homeLng: Schema.Attribute.Float &
+      Schema.Attribute.Private &
       Schema.Attribute.SetMinMax<
         {
           max: 180;
@@ -1570,6 +1574,7 @@ export interface ApiPeopleWorker extends Struct.CollectionTypeSchema {
       Schema.Attribute.DefaultTo<10000>;
     skills: Schema.Attribute.Component<'people.worker-skill', true>;
     suspendedReason: Schema.Attribute.String &
+      Schema.Attribute.Private &
       Schema.Attribute.SetMinMaxLength<{
         maxLength: 200;
       }>;
@@ -1580,7 +1585,8 @@ export interface ApiPeopleWorker extends Struct.CollectionTypeSchema {
       'oneToOne',
       'plugin::users-permissions.user'
     >;
-    workHistory: Schema.Attribute.Component<'people.work-history', true>;
+    workHistory: Schema.Attribute.Component<'people.work-history', true> &
+      Schema.Attribute.Private;
   };
 }
 
@@ -1675,6 +1681,14 @@ export interface ApiSettingsCityOperator extends Struct.CollectionTypeSchema {
     adminEmail: Schema.Attribute.Email &
       Schema.Attribute.Required &
       Schema.Attribute.Unique;
+    adminUserId: Schema.Attribute.Integer &
+      Schema.Attribute.Unique &
+      Schema.Attribute.SetMinMax<
+        {
+          min: 1;
+        },
+        number
+      >;
     cities: Schema.Attribute.Relation<'manyToMany', 'api::settings.city'>;
     createdAt: Schema.Attribute.DateTime;
     createdBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> &
@@ -1795,6 +1809,7 @@ export interface ApiSettingsPlatformSetting extends Struct.SingleTypeSchema {
       'settings.dispatch-mode-rule',
       true
     >;
+    exceptions: Schema.Attribute.Component<'settings.exception-rules', false>;
     locale: Schema.Attribute.String & Schema.Attribute.Private;
     localizations: Schema.Attribute.Relation<
       'oneToMany',
@@ -1804,7 +1819,6 @@ export interface ApiSettingsPlatformSetting extends Struct.SingleTypeSchema {
     points: Schema.Attribute.Component<'settings.points-rules', false>;
     publishedAt: Schema.Attribute.DateTime;
     rating: Schema.Attribute.Component<'settings.rating-standard', false>;
-    exceptions: Schema.Attribute.Component<'settings.exception-rules', false>;
     sms: Schema.Attribute.Component<'settings.sms-limits', false>;
     timezone: Schema.Attribute.String &
       Schema.Attribute.Required &
@@ -2595,6 +2609,7 @@ export interface PluginPaymentsPayment extends Struct.CollectionTypeSchema {
         maxLength: 12;
       }>;
     closedAt: Schema.Attribute.DateTime;
+    closeRequestedAt: Schema.Attribute.DateTime;
     createdAt: Schema.Attribute.DateTime;
     createdBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> &
       Schema.Attribute.Private;
