@@ -666,7 +666,7 @@ export const CONTENT_TYPE_VIEWS: Readonly<Record<string, AdminViewSpec>> = {
     list: ['outTradeNo', 'channel', 'stage', 'amount', 'paymentStatus', 'refundedAmount', 'paidAt'],
     defaultSort: { by: 'createdAt', order: 'DESC' },
     pageSize: 20,
-    readOnly: ['outTradeNo', 'orderRef', 'memberId', 'stage', 'channel', 'clientType', 'amount', 'transactionId', 'channelTxKey', 'paidAt', 'expiresAt', 'closedAt', 'refundedAmount', 'city'],
+    readOnly: ['outTradeNo', 'orderRef', 'memberId', 'stage', 'channel', 'clientType', 'amount', 'transactionId', 'channelTxKey', 'paidAt', 'expiresAt', 'closedAt', 'closeRequestedAt', 'refundedAmount', 'city'],
     edit: [['outTradeNo', 'paymentStatus'], ['order', 'orderRef'], ['channel', 'stage', 'clientType'], ['amount', 'refundedAmount'], ['transactionId', 'paidAt'], ['reviewReason']],
     fields: {
       outTradeNo: { label: '商户单号' },
@@ -683,6 +683,7 @@ export const CONTENT_TYPE_VIEWS: Readonly<Record<string, AdminViewSpec>> = {
       paidAt: { label: '支付时间' },
       expiresAt: { label: '支付截止时间' },
       closedAt: { label: '关闭时间' },
+      closeRequestedAt: { label: '申请关闭时间', description: '订单取消或改价后，系统向支付渠道关闭该笔支付的时间' },
       refundedAmount: { label: '已退金额', description: FEN },
       params: { label: '客户端支付参数' },
       rawNotification: { label: '渠道通知原文' },
