@@ -22,7 +22,8 @@ const strapiProject = {
 };
 
 module.exports = {
-  testTimeout: 120000,
+  // Hooks boot Strapi and sync ~100 tables; on MariaDB on a busy 2-core machine that can pass two minutes.
+  testTimeout: 300000,
   maxWorkers: process.env.JEST_MAX_WORKERS || 2,
   projects: [
     {
