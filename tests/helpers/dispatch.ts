@@ -1,4 +1,5 @@
 import type { Core } from '@strapi/strapi';
+import { createAdminSession, createCity } from './fixtures';
 import { buildOrderWorld, pay, localAt, type OrderWorld } from './orders';
 
 /** Homes around the member's address (31.19, 121.43): about 0.6, 2.3 and 4.5 km away; the plumber 1 km. */
@@ -38,6 +39,24 @@ export async function paidOrder(strapi: Core.Strapi, http: any, w: OrderWorld, s
   if (res.status !== 201) throw new Error(`create order: ${res.status} ${JSON.stringify(res.body)}`);
   await pay(strapi, res.body.data.documentId, 'full', res.body.data.amounts.total);
   return res.body.data as { documentId: string; orderNo: string; scheduledAt: string; amounts: { total: number } };
+}
+
+/**
+ * The admins the dispatch suites act as: a 城市运营 of 上海 (the world's city), one of 杭州 (created here),
+ * a 客服 and a 财务 (who may look but not dispatch).
+ */
+export async function dispatchAdmins(strapi: Core.Strapi, http: any) {
+  const hz = await createCity(strapi, '330100', '杭州', [30.2741, 120.1551]);
+  const sh = await strapi.db.query('api::settings.city').findOne({ where: { adcode: '310100' } });
+  await strapi.documents('api::settings.city-operator').create({ data: { adminEmail: 'ops-sh@test.shangmen', cities: [sh.documentId] } } as any);
+  await strapi.documents('api::settings.city-operator').create({ data: { adminEmail: 'ops-hz@test.shangmen', cities: [hz.documentId] } } as any);
+  const session = async (email: string, role: string) => (await createAdminSession(strapi, http, email, role)).auth as Record<string, string>;
+  return {
+    kefu: await session('kefu@test.shangmen', '客服'),
+    opsSh: await session('ops-sh@test.shangmen', '城市运营'),
+    opsHz: await session('ops-hz@test.shangmen', '城市运营'),
+    caiwu: await session('caiwu@test.shangmen', '财务'),
+  };
 }
 
 /** Waits until `probe` returns something truthy (queue jobs run a moment after the request). */

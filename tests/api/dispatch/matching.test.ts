@@ -1,6 +1,5 @@
-import { createAdminSession, createCity } from '../../helpers/fixtures';
 import { bootStrapi, type TestApp } from '../../helpers/strapi';
-import { buildDispatchWorld, eventually, localAt, paidOrder, saveDispatchSettings, taskOf } from '../../helpers/dispatch';
+import { buildDispatchWorld, dispatchAdmins, eventually, localAt, paidOrder, saveDispatchSettings, taskOf } from '../../helpers/dispatch';
 import type { OrderWorld } from '../../helpers/orders';
 
 let app: TestApp;
@@ -15,14 +14,7 @@ const recommend = (body: Record<string, unknown>) => app.http.post('/api/dispatc
 beforeAll(async () => {
   app = await bootStrapi();
   w = await buildDispatchWorld(app.strapi, app.http);
-  const hz = await createCity(app.strapi, '330100', '杭州', [30.2741, 120.1551]);
-  const sh = await app.strapi.db.query('api::settings.city').findOne({ where: { adcode: '310100' } });
-  await app.strapi.documents('api::settings.city-operator').create({ data: { adminEmail: 'ops-sh@test.shangmen', cities: [sh.documentId] } } as any);
-  await app.strapi.documents('api::settings.city-operator').create({ data: { adminEmail: 'ops-hz@test.shangmen', cities: [hz.documentId] } } as any);
-  kefu = (await createAdminSession(app.strapi, app.http, 'kefu@test.shangmen', '客服')).auth;
-  opsSh = (await createAdminSession(app.strapi, app.http, 'ops-sh@test.shangmen', '城市运营')).auth;
-  opsHz = (await createAdminSession(app.strapi, app.http, 'ops-hz@test.shangmen', '城市运营')).auth;
-  caiwu = (await createAdminSession(app.strapi, app.http, 'caiwu@test.shangmen', '财务')).auth;
+  ({ kefu, opsSh, opsHz, caiwu } = await dispatchAdmins(app.strapi, app.http));
   await saveDispatchSettings(app.strapi, { mode: 'manual' });
 });
 afterAll(async () => {
