@@ -1,4 +1,5 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
+import { canonicalJson } from './canonical-json';
 import { hasRuntime, runtime } from './index';
 import { etagOf, type CachedResponse, type ResponseCache } from './response-cache';
 
@@ -24,18 +25,6 @@ export interface ReadCacheOptions {
   bypass?: (ctx: Ctx) => boolean;
   /** Defaults to the runtime's; tests pass one per simulated instance. */
   cache?: () => ResponseCache;
-}
-
-/** Stable JSON with object keys sorted at every level; array order is meaningful (sort[0]…). */
-export function normalise(value: unknown): string {
-  if (Array.isArray(value)) return `[${value.map(normalise).join(',')}]`;
-  if (value && typeof value === 'object') {
-    const keys = Object.keys(value as object)
-      .filter((k) => (value as Record<string, unknown>)[k] !== undefined)
-      .sort();
-    return `{${keys.map((k) => `${JSON.stringify(k)}:${normalise((value as Record<string, unknown>)[k])}`).join(',')}}`;
-  }
-  return JSON.stringify(value ?? null);
 }
 
 /** Who the body was sanitised for: never a user id, so members share entries. */
@@ -111,7 +100,7 @@ export function readCache(options: ReadCacheOptions) {
     const cache = options.cache ? options.cache() : runtime().responses;
     // The versions are read before the data: a write that lands meanwhile bumps them, so what
     // this request stores under the old versions is never read again.
-    const key = `${ctx.path}|${audienceOf(ctx)}|${await cache.stamp(tags)}|${normalise(ctx.query)}`;
+    const key = `${ctx.path}|${audienceOf(ctx)}|${await cache.stamp(tags)}|${canonicalJson(ctx.query)}`;
     const hit = await cache.get(key);
     if (hit) return send(ctx, hit, 'HIT');
     await next();

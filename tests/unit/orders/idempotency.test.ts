@@ -1,4 +1,5 @@
-import { canonicalJson, idempotencyExpiry, idempotencyOutcome, requestHash } from '../../../src/plugins/orders/server/src/domain/idempotency';
+import { idempotencyExpiry, idempotencyOutcome, requestHash } from '../../../src/plugins/orders/server/src/domain/idempotency';
+import { canonicalJson } from '../../../src/runtime/canonical-json';
 
 const now = new Date('2026-12-01T02:00:00Z');
 

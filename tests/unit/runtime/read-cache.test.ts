@@ -1,4 +1,5 @@
-import { audienceOf, normalise, readCache } from '../../../src/runtime/read-cache';
+import { canonicalJson } from '../../../src/runtime/canonical-json';
+import { audienceOf, readCache } from '../../../src/runtime/read-cache';
 import { createMemoryResponseCache, type ResponseCache } from '../../../src/runtime/response-cache';
 
 function fakeRequest(cache: ResponseCache, url: string, options: { headers?: Record<string, string>; state?: any; status?: number; body?: unknown; bypass?: boolean } = {}) {
@@ -24,11 +25,11 @@ function fakeRequest(cache: ResponseCache, url: string, options: { headers?: Rec
   return run.then(() => ({ ctx, headers: out, calls }));
 }
 
-describe('normalise', () => {
+describe('canonicalJson as the cache key of a query', () => {
   it('sorts object keys at every level but keeps array order', () => {
-    expect(normalise({ b: 1, a: { d: [2, 1], c: 'x' } })).toBe(normalise({ a: { c: 'x', d: [2, 1] }, b: 1 }));
-    expect(normalise({ sort: ['a', 'b'] })).not.toBe(normalise({ sort: ['b', 'a'] }));
-    expect(normalise({ a: undefined, b: 1 })).toBe(normalise({ b: 1 }));
+    expect(canonicalJson({ b: 1, a: { d: [2, 1], c: 'x' } })).toBe(canonicalJson({ a: { c: 'x', d: [2, 1] }, b: 1 }));
+    expect(canonicalJson({ sort: ['a', 'b'] })).not.toBe(canonicalJson({ sort: ['b', 'a'] }));
+    expect(canonicalJson({ a: undefined, b: 1 })).toBe(canonicalJson({ b: 1 }));
   });
 });
 

@@ -10,6 +10,7 @@
  *   any body after 24 h            → 'expired' (treated as new; the old order gives the key up)
  */
 import crypto from 'crypto';
+import { canonicalJson } from '../../../../../runtime/canonical-json';
 
 export const IDEMPOTENCY_TTL_MS = 24 * 3_600_000;
 
@@ -18,16 +19,6 @@ export type IdempotencyOutcome = 'new' | 'replay' | 'conflict' | 'expired';
 export interface StoredKey {
   hash: string | null;
   expiresAt: Date | string | null;
-}
-
-/** JSON with keys sorted at every level and undefined dropped: equal bodies, equal text. */
-export function canonicalJson(value: unknown): string {
-  if (value === null || typeof value !== 'object') return JSON.stringify(value) ?? 'null';
-  if (Array.isArray(value)) return `[${value.map((v) => (v === undefined ? 'null' : canonicalJson(v))).join(',')}]`;
-  const entries = Object.entries(value as Record<string, unknown>)
-    .filter(([, v]) => v !== undefined)
-    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-  return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonicalJson(v)}`).join(',')}}`;
 }
 
 export function requestHash(body: unknown): string {
