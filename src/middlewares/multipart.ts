@@ -1,3 +1,4 @@
+import type { Core } from '@strapi/strapi';
 import { withMultipart } from '../api/media/multipart';
 import { DomainError } from '../runtime/errors';
 
@@ -13,9 +14,10 @@ import { DomainError } from '../runtime/errors';
 const OWN_UPLOAD_ROUTES = new Set(['/api/me/uploads']);
 const ADMIN_MULTIPART = [/^\/upload(\/|$)/, /^\/admin\/project-settings$/];
 
-export default () => {
+export default (_config: unknown, { strapi }: { strapi: Core.Strapi }) => {
   const adminLimits = {
-    maxFileSize: Number(process.env.UPLOAD_ADMIN_MAX_BYTES || 200 * 1024 * 1024),
+    // The media library's own limit (config/plugins.ts, UPLOAD_ADMIN_MAX_BYTES): one number for both.
+    maxFileSize: Number(strapi.config.get('plugin::upload.sizeLimit')),
     maxFiles: Number(process.env.UPLOAD_ADMIN_MAX_FILES || 20),
   };
 
