@@ -2,7 +2,16 @@ import type { Core } from '@strapi/strapi';
 export default ({ env }: Core.Config.Shared.ConfigParams) => ({
   'users-permissions': {
     config: {
-      jwt: { expiresIn: env('JWT_EXPIRES_IN', '30d') },
+      // Short access tokens + refresh tokens rotated on every use (Strapi's session manager, rows
+      // in admin::session). Lifespans in seconds. See docs/SECURITY.md, Authentication and sessions.
+      jwtManagement: 'refresh',
+      sessions: {
+        accessTokenLifespan: env.int('ACCESS_TOKEN_TTL', 30 * 60),
+        // The refresh token lives REFRESH_TOKEN_TTL from sign-in at most, and as long again from
+        // its last use (each refresh hands out a new one), so a phone used monthly stays signed in.
+        maxRefreshTokenLifespan: env.int('REFRESH_TOKEN_TTL', 30 * 24 * 3600),
+        idleRefreshTokenLifespan: env.int('REFRESH_TOKEN_TTL', 30 * 24 * 3600),
+      },
       // phone is only ever set by a verified SMS login; a registration claiming one would be a takeover.
       register: { allowedFields: ['nickname'] },
     },

@@ -1,11 +1,12 @@
 import type { Core } from '@strapi/strapi';
 import { runtime } from '../runtime';
 import { createSocketServer, socketRooms, type SocketPrincipal, type SocketServer } from '../runtime/socket';
+import { isRefreshMode, memberSessions } from '../extensions/users-permissions/auth/sessions';
 import { adminCityScope } from './city-scope';
 
 /**
  * socket.io for members and workers (users-permissions JWT) and operators (admin access token).
- * Rooms: `user:<id>` for every user; `ops:all` for operators who see every city, or
+ * Rooms: `user:<id>` for every user, `session:<sessionId>` for the sign-in a member token names; `ops:all` for operators who see every city, or
  * `ops:city:<adcode>` for each city of a 城市运营.
  */
 let server: SocketServer | undefined;
@@ -26,16 +27,23 @@ export function emitToOps(adcode: string | null | undefined, event: string, payl
 }
 
 async function memberPrincipal(strapi: Core.Strapi, token: string): Promise<SocketPrincipal | null> {
-  let payload: { id?: number; exp?: number } | undefined;
-  try {
-    payload = await strapi.plugin('users-permissions').service('jwt').verify(token);
-  } catch {
-    return null;
+  let payload: { id?: number; exp?: number; sessionId?: string } | undefined;
+  if (isRefreshMode(strapi)) {
+    // An access token of a session that was logged out or revoked opens nothing.
+    const access = await memberSessions(strapi).accessToken(token);
+    payload = access ? { id: access.userId, exp: access.expiresAt ? access.expiresAt / 1000 : undefined, sessionId: access.sessionId } : undefined;
+  } else {
+    try {
+      payload = await strapi.plugin('users-permissions').service('jwt').verify(token);
+    } catch {
+      return null;
+    }
   }
   if (!payload?.id) return null;
   const user = await strapi.db.query('plugin::users-permissions.user').findOne({ where: { id: payload.id }, select: ['id', 'blocked'] });
   if (!user || user.blocked) return null;
-  return { kind: 'user', id: user.id, rooms: [socketRooms.user(user.id)], expiresAt: payload.exp ? payload.exp * 1000 : undefined };
+  const rooms = [socketRooms.user(user.id), ...(payload.sessionId ? [socketRooms.session(payload.sessionId)] : [])];
+  return { kind: 'user', id: user.id, rooms, expiresAt: payload.exp ? payload.exp * 1000 : undefined };
 }
 
 async function operatorPrincipal(strapi: Core.Strapi, token: string): Promise<SocketPrincipal | null> {

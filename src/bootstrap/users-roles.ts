@@ -49,6 +49,9 @@ export const MEMBER_ACTIONS = [
   'plugin::users-permissions.user.me',
   // Changing a password needs the current one; SMS and WeChat accounts never learn theirs.
   'plugin::users-permissions.auth.changePassword',
+  // Refresh mode (config/plugins.ts): sign this device out. /auth/refresh needs no grant (its
+  // refresh token is the credential, route `auth: false`).
+  'plugin::users-permissions.auth.logout',
   // Uploads go through our own routes (owner recorded, types sniffed); never the stock upload actions.
   'api::media.media.upload',
   'api::media.media.findOne',

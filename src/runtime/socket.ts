@@ -66,6 +66,8 @@ export const SOCKET_PATH = '/socket.io';
 export const socketRooms = {
   admin: (id: number | string) => `admin:${id}`,
   user: (userId: number | string) => `user:${userId}`,
+  /** A member/worker sign-in (users-permissions session row id): closed when it is logged out. */
+  session: (sessionId: string) => `session:${sessionId}`,
   order: (orderDocumentId: string) => `order:${orderDocumentId}`,
   conversation: (conversationId: number | string) => `conversation:${conversationId}`,
   opsCity: (adcode: string) => `ops:city:${adcode}`,

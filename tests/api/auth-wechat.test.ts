@@ -11,6 +11,7 @@ const ANSWERS: Record<string, { status: number; body: unknown }> = {
   'code-bob': { status: 200, body: { openid: 'openid-bob', session_key: 'SESSION-KEY-BOB' } },
   'code-carol': { status: 200, body: { openid: 'openid-carol', session_key: 'k' } },
   'code-dave': { status: 200, body: { openid: 'openid-dave', session_key: 'k' } },
+  'code-erin': { status: 200, body: { openid: 'openid-erin', session_key: 'k' } },
   'code-invalid': { status: 200, body: { errcode: 40029, errmsg: 'invalid code' } },
   'code-used': { status: 200, body: { errcode: 40163, errmsg: 'code been used' } },
   'code-busy': { status: 200, body: { errcode: -1, errmsg: 'system error' } },
@@ -52,6 +53,7 @@ describe('WeChat mini-program login', () => {
       grant_type: 'authorization_code',
     });
     expect(typeof res.body.jwt).toBe('string');
+    expect(typeof res.body.refreshToken).toBe('string');
     expect(res.body.user).toMatchObject({ provider: 'wechat', confirmed: true, nickname: '微信用户' });
     expect(res.body.user.username).toMatch(/^wx_[0-9a-f]{16}$/);
     for (const secret of ['openid-alice', 'union-alice', 'SESSION-KEY-ALICE', 'session_key', 'wx-test-secret']) {
@@ -69,6 +71,13 @@ describe('WeChat mini-program login', () => {
     const again = await wechatLogin({ code: 'code-alice-2' }).expect(200);
     expect(again.body.user.id).toBe(first.body.user.id);
     expect(await app.strapi.db.query(USER_UID).count({ where: { wechatOpenId: 'openid-alice' } })).toBe(1);
+  });
+
+  it('should renew the session with the refresh token of a WeChat login', async () => {
+    const { body } = await wechatLogin({ code: 'code-erin' }).expect(200);
+    const renewed = await app.http.post('/api/auth/refresh').send({ refreshToken: body.refreshToken }).expect(200);
+    const me = await app.http.get('/api/users/me').set('Authorization', `Bearer ${renewed.body.jwt}`).expect(200);
+    expect(me.body.id).toBe(body.user.id);
   });
 
   it('should keep private fields out of /api/users/me', async () => {

@@ -3,6 +3,7 @@ import { memberAuthController } from './auth/controller';
 import { withRoleFlagsOnMe, type ControllerFactory } from './auth/me';
 import { authRateLimit, memberAuthRoutes } from './auth/routes';
 import { memberAuthService, type MemberAuthService } from './auth/service';
+import { withSessionChecks } from './auth/sessions';
 import { withCachedPermissions } from './permission-cache';
 
 /**
@@ -36,6 +37,7 @@ export default (plugin: UsersPermissionsPlugin): UsersPermissionsPlugin => {
   plugin.services['member-auth'] = memberAuthService;
   plugin.controllers['member-auth'] = memberAuthController;
   plugin.controllers.user = withRoleFlagsOnMe(plugin.controllers.user as ControllerFactory);
+  plugin.controllers.auth = withSessionChecks(plugin.controllers.auth as Parameters<typeof withSessionChecks>[0]);
   // Password recovery and e-mail confirmation need an e-mail provider we do not run, and
   // third-party OAuth (`connect`/`callback` for providers) is not ours: those routes are gone
   // (404 NOT_FOUND for everyone) rather than public routes that crash. They keep their path so
@@ -51,6 +53,11 @@ export default (plugin: UsersPermissionsPlugin): UsersPermissionsPlugin => {
     if (route.method === 'POST' && route.path === '/auth/local') {
       route.config = { ...route.config, middlewares: [authRateLimit('PASSWORD_LOGIN', 'PASSWORD_LOGIN_ACCOUNT'), ...(route.config?.middlewares ?? [])] };
     }
+  }
+  // The refresh token is the credential of /auth/refresh: a client whose access token just
+  // expired still sends it in Authorization, which would otherwise be refused before the route.
+  for (const route of plugin.routes['content-api'].routes as Array<StockRoute & { config?: Record<string, unknown> }>) {
+    if (route.method === 'POST' && route.path === '/auth/refresh') route.config = { ...route.config, auth: false };
   }
   plugin.services.permission = withCachedPermissions(plugin.services.permission as Parameters<typeof withCachedPermissions>[0]);
 

@@ -68,4 +68,13 @@ describe('request bodies', () => {
     expect(errorOf(() => parseWechatLoginBody({})).details).toMatchObject({ field: 'code' });
     expect(errorOf(() => parseWechatLoginBody({ code: 'x', openid: 'forged' })).details).toMatchObject({ unknownFields: ['openid'] });
   });
+
+  it('should take an optional device name for the session, and refuse a bad one', () => {
+    expect(parseSmsLoginBody({ phone: '13800138000', code: '012345', deviceId: 'iPhone-1' })).toEqual({ phone: '13800138000', code: '012345', deviceId: 'iPhone-1' });
+    expect(parseWechatLoginBody({ code: 'c', deviceId: 'mp' })).toEqual({ code: 'c', deviceId: 'mp' });
+    for (const deviceId of ['', '   ', 42, 'x'.repeat(129), ['a']]) {
+      expect(errorOf(() => parseSmsLoginBody({ phone: '13800138000', code: '012345', deviceId })).details).toMatchObject({ field: 'deviceId' });
+      expect(errorOf(() => parseWechatLoginBody({ code: 'c', deviceId })).details).toMatchObject({ field: 'deviceId' });
+    }
+  });
 });

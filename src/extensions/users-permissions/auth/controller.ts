@@ -5,7 +5,7 @@ import type { MemberAuthService } from './service';
 import { parseSmsLoginBody, parseSmsSendBody, parseWechatLoginBody } from './validation';
 
 interface RequestContext extends AuthContext {
-  request: { body?: unknown; ip: string };
+  request: { body?: unknown; ip: string; headers?: Record<string, string | string[] | undefined> };
   body: unknown;
 }
 
@@ -25,16 +25,18 @@ export function memberAuthController({ strapi }: { strapi: Core.Strapi }) {
       ctx.body = { data: await service().sendLoginCode({ phone, ip: ctx.request.ip }) };
     },
 
-    // POST /api/auth/sms/login { phone, code } → { jwt, user }
+    // POST /api/auth/sms/login { phone, code, deviceId? } → { jwt, refreshToken, user }
     async smsLogin(ctx: RequestContext) {
-      const user = await service().loginWithSms(parseSmsLoginBody(ctx.request.body));
-      ctx.body = await service().authResponse(user, ctx);
+      const { deviceId, ...credentials } = parseSmsLoginBody(ctx.request.body);
+      const user = await service().loginWithSms(credentials);
+      ctx.body = await service().authResponse(user, ctx, { deviceId });
     },
 
-    // POST /api/auth/wechat/login { code } → { jwt, user }
+    // POST /api/auth/wechat/login { code, deviceId? } → { jwt, refreshToken, user }
     async wechatLogin(ctx: RequestContext) {
-      const user = await service().loginWithWechat(parseWechatLoginBody(ctx.request.body));
-      ctx.body = await service().authResponse(user, ctx);
+      const { deviceId, ...credentials } = parseWechatLoginBody(ctx.request.body);
+      const user = await service().loginWithWechat(credentials);
+      ctx.body = await service().authResponse(user, ctx, { deviceId });
     },
   };
 }

@@ -2,6 +2,7 @@ import crypto from 'crypto';
 import type { Core } from '@strapi/strapi';
 import { findRoleId, ROLE_MEMBER } from '../../../bootstrap/users-roles';
 import { forbidden } from '../../../runtime/errors';
+import { memberSessions } from './sessions';
 import type { WechatIdentity } from './wechat';
 
 /**
@@ -25,6 +26,7 @@ export interface MemberUser {
 
 export interface AuthContext {
   state: { auth?: unknown };
+  request?: { headers?: Record<string, string | string[] | undefined> };
 }
 
 /** "wx_" + 16 hex of the openid's hash: stable, unique enough, and reveals nothing. */
@@ -109,11 +111,16 @@ export function createMemberAccounts(strapi: Core.Strapi) {
       );
     },
 
-    /** `{ jwt, user }` as the stock /auth/local answers, the user through the content-API sanitizer. */
-    async authResponse(user: MemberUser, ctx: AuthContext): Promise<{ jwt: string; user: unknown }> {
-      const jwt = (await plugin().service('jwt').issue({ id: user.id })) as string;
+    /**
+     * `{ jwt, refreshToken, user }` as the stock /auth/local answers in refresh mode: a short access
+     * token, the refresh token of a new session (named by `deviceId` when the client sent one, as
+     * on the stock route), the user through the content-API sanitizer.
+     */
+    async authResponse(user: MemberUser, ctx: AuthContext, client: { deviceId?: string } = {}): Promise<{ jwt: string; refreshToken: string; user: unknown }> {
+      const userAgent = ctx.request?.headers?.['user-agent'];
+      const tokens = await memberSessions(strapi).issue(user.id, { deviceId: client.deviceId, userAgent: typeof userAgent === 'string' ? userAgent : undefined });
       const sanitized = await strapi.contentAPI.sanitize.output(user, strapi.getModel(USER_UID), { auth: ctx.state.auth });
-      return { jwt, user: sanitized };
+      return { ...tokens, user: sanitized };
     },
   };
 }

@@ -133,8 +133,8 @@ export function memberAuthService({ strapi }: { strapi: Core.Strapi }) {
     findOrCreateByPhone: accounts.findOrCreateByPhone,
     findOrCreateByWechat: accounts.findOrCreateByWechat,
 
-    authResponse(user: MemberUser, ctx: AuthContext) {
-      return accounts.authResponse(user, ctx);
+    authResponse(user: MemberUser, ctx: AuthContext, client: { deviceId?: string } = {}) {
+      return accounts.authResponse(user, ctx, client);
     },
   };
 }

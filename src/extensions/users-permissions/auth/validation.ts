@@ -22,27 +22,38 @@ function readPhone(value: unknown): string {
   return phone;
 }
 
+/** Optional name of the device a session belongs to (logout by device, as on the stock routes). */
+function readDeviceId(value: unknown): string | undefined {
+  if (value === undefined || value === null) return undefined;
+  if (typeof value !== 'string' || value.trim().length === 0 || value.length > 128) {
+    throw validationFailed('deviceId 应为 1–128 个字符的字符串', { field: 'deviceId' });
+  }
+  return value;
+}
+
 export function parseSmsSendBody(body: unknown): { phone: string } {
   const fields = readBody(body, ['phone']);
   return { phone: readPhone(fields.phone) };
 }
 
-export function parseSmsLoginBody(body: unknown): { phone: string; code: string } {
-  const fields = readBody(body, ['phone', 'code']);
+export function parseSmsLoginBody(body: unknown): { phone: string; code: string; deviceId?: string } {
+  const fields = readBody(body, ['phone', 'code', 'deviceId']);
+  const deviceId = readDeviceId(fields.deviceId);
   const phone = readPhone(fields.phone);
   if (fields.code === undefined || fields.code === null || fields.code === '') {
     throw validationFailed('请输入验证码', { field: 'code' });
   }
   const code = typeof fields.code === 'string' ? fields.code.trim() : '';
   if (!SMS_CODE.test(code)) throw validationFailed('验证码应为 6 位数字', { field: 'code' });
-  return { phone, code };
+  return { phone, code, ...(deviceId ? { deviceId } : {}) };
 }
 
-export function parseWechatLoginBody(body: unknown): { code: string } {
-  const fields = readBody(body, ['code']);
+export function parseWechatLoginBody(body: unknown): { code: string; deviceId?: string } {
+  const fields = readBody(body, ['code', 'deviceId']);
+  const deviceId = readDeviceId(fields.deviceId);
   const code = typeof fields.code === 'string' ? fields.code.trim() : '';
   if (!code) throw validationFailed('缺少微信登录凭证 code', { field: 'code' });
   // wx.login codes are short opaque tokens; a bound keeps junk out of the upstream URL.
   if (code.length > 128) throw validationFailed('微信登录凭证格式不正确', { field: 'code' });
-  return { code };
+  return { code, ...(deviceId ? { deviceId } : {}) };
 }
