@@ -141,7 +141,13 @@ it('refunds a cancellation through WeChat and completes it on the refund notific
 
   const refundNote = buildNotification(keys, {
     eventType: 'REFUND.SUCCESS',
-    payload: refundResult('SUCCESS', { out_trade_no: payment.outTradeNo, out_refund_no, amount: { total: 9000, refund: 9000, payer_total: 9000, payer_refund: 9000 } }),
+    // The refund names the payment's own WeChat transaction: refund notifications are checked against it.
+    payload: refundResult('SUCCESS', {
+      out_trade_no: payment.outTradeNo,
+      transaction_id: '4200000001202611260000000002',
+      out_refund_no,
+      amount: { total: 9000, refund: 9000, payer_total: 9000, payer_refund: 9000 },
+    }),
     timestamp: nowSeconds(),
   });
   await notify(refundNote).expect((r) => expect([200, 204]).toContain(r.status));

@@ -16,23 +16,26 @@ export interface CancelRequest {
 
 /**
  * Cancelling: free before acceptance, a fee from the policy after; slots, coupon and points go
- * back in the same transaction as the status change; the refund of the rest is then requested
- * from the payments plugin.
+ * back in the same transaction as the status change, and so is the refund of the rest (its rows
+ * written by the payments plugin); the refund is sent once that commits.
  */
 export default ({ strapi }: { strapi: Core.Strapi }) => ({
   async cancel(orderId: number, request: CancelRequest): Promise<OrderRow> {
     const settings = await strapi.service('api::settings.platform-setting').current();
     let outcome = { fee: 0, refund: 0 };
+    let refundIds: number[] = [];
     const cancelled = await getService(strapi, 'transition').apply(orderId, {
       event: 'cancel',
       actor: request.actor,
       reason: request.reason,
       onlyFrom: request.onlyFrom,
-      within: async ({ trx, row }) => {
+      within: async ({ trx, row, to }) => {
         outcome = cancellationFee(
           { status: row.orderStatus, scheduledAt: row.scheduledAt, now: clock.now(), paid: amountHeld(row), total: row.total },
           request.waiveFee ? [] : settings.cancellationPolicy,
         );
+        // The refund is written with the cancellation: both commit, or neither (a deadlock retry re-decides it).
+        refundIds = outcome.refund > 0 ? await getService(strapi, 'payments-port').oweRefund({ ...row, orderStatus: to }, outcome.refund, `订单取消：${request.reason}`) : [];
         await getService(strapi, 'eligibility').releaseSlots(trx, row.id);
         await getService(strapi, 'payments-port').closeOpenPayments(row.id);
         await this.returnBenefits(trx, row);
@@ -49,7 +52,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
         cancelledBy: request.actor.type,
       }),
     });
-    if (outcome.refund > 0) await getService(strapi, 'payments-port').requestRefund(cancelled, outcome.refund, `订单取消：${request.reason}`);
+    await getService(strapi, 'payments-port').sendRefunds(refundIds);
     return (await strapi.db.query(ORDER_UID).findOne({ where: { id: cancelled.id } })) as OrderRow;
   },
 

@@ -120,6 +120,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
         };
     const settlement = item ? settle(order, quote) : { balanceDue: order.balanceDue, refund: 0 };
 
+    let refundIds: number[] = [];
     const fresh: OrderRow = await transaction(strapi, async ({ trx }) => {
       // The price difference was settled against the amounts we read: another modification or
       // payment landing meanwhile must not be overwritten with them.
@@ -148,6 +149,8 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
         if (current.orderStatus !== order.orderStatus) throw new DomainError('ORDER_NOT_MODIFIABLE', '订单状态已变化，无法修改');
         throw new DomainError('CONFLICT', '订单刚被修改过，请刷新后重试');
       }
+      // The difference owed back is written with the new price: both commit, or neither.
+      refundIds = settlement.refund > 0 ? await getService(strapi, 'payments-port').oweRefund(order, settlement.refund, '订单修改，退还差价') : [];
       // A channel order opened for the old amount must not be paid any more.
       if (quote.total !== order.total) await getService(strapi, 'payments-port').closeOpenPayments(order.id);
       // updateMany writes columns only: the address and its city (which 城市运营 scope by) are relations.
@@ -176,7 +179,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
       });
       return (await strapi.db.query(ORDER_UID).findOne({ where: { id: order.id } })) as OrderRow;
     });
-    if (settlement.refund > 0) await getService(strapi, 'payments-port').requestRefund(fresh, settlement.refund, '订单修改，退还差价');
+    await getService(strapi, 'payments-port').sendRefunds(refundIds);
     return fresh;
   },
 });

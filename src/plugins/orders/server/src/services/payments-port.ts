@@ -5,12 +5,16 @@ import { lockRow } from '../../../../../runtime/row-lock';
 import { transaction } from '../../../../../runtime/transaction';
 import { getService, ORDER_UID } from '../utils';
 import type { OrderRow } from './order-view';
+import type { PaymentsRefundsForOrders } from '../../../../payments/shared/contracts/payments-orders';
+import { fenToYuan } from '../../../../../runtime/money';
+
+const paymentsRefunds = (strapi: Core.Strapi) =>
+  (strapi.plugin('payments') as Core.Plugin | undefined)?.service('refunds') as PaymentsRefundsForOrders | undefined;
 
 /**
  * The seam between orders and the payments plugin. Payments calls `recordPayment` from its
- * verified-notification transaction; orders calls `requestRefund` after a cancellation. Until a
- * payments plugin exposes `refunds.refundOrder`, the refund stays owed on the order
- * (`refundPending`) and on its timeline — never reported as done.
+ * verified-notification transaction; orders calls `oweRefund` inside the transaction that
+ * cancels or re-prices an order and `sendRefunds` after it commits.
  */
 export default ({ strapi }: { strapi: Core.Strapi }) => ({
   async recordPayment(orderDocumentId: string, payment: { stage: 'full' | 'deposit' | 'final'; amount: number; reference: string }) {
@@ -97,27 +101,39 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
     });
   },
 
-  async requestRefund(order: OrderRow, amount: number, reason: string): Promise<void> {
-    const payments = strapi.plugin('payments') as Core.Plugin | undefined;
-    const refunds = payments?.service('refunds') as { refundOrder?: (input: unknown) => Promise<unknown> } | undefined;
-    if (refunds?.refundOrder) {
-      try {
-        await refunds.refundOrder({ order: order.documentId, amount, reason });
-        return;
-      } catch (err) {
-        // The cancellation stands; the refund stays owed (refundPending) for 支付流水 to retry.
-        strapi.log.error(`orders: refund of ${amount} fen on ${order.orderNo} failed: ${(err as Error).message}`);
-        reason = `${reason}（退款发起失败：${(err as Error).message}）`;
-      }
+  /**
+   * Inside the transaction that cancels or re-prices a paid order: the refund rows are written
+   * by the payments plugin in this same transaction (pending, over the order's own payments).
+   * When they cannot be (no payments plugin, or its payments hold less than is owed) the
+   * decision still stands and the refund stays owed on the order (`refundPending`) with a
+   * `refund_owed` event for 支付流水; it is never reported as done. Returns the refunds to send
+   * once the transaction committed.
+   */
+  async oweRefund(order: Pick<OrderRow, 'id' | 'orderNo' | 'orderStatus'>, amount: number, reason: string): Promise<number[]> {
+    const refunds = paymentsRefunds(strapi);
+    let why = reason;
+    let data: Record<string, unknown> = { amount };
+    if (refunds) {
+      const owed = await refunds.oweForOrder({ orderId: order.id, amount, reason });
+      if (owed.ok) return owed.refundIds;
+      strapi.log.error(`orders: refund of ${amount} fen on ${order.orderNo} not covered by its payments (${owed.available} fen left to refund)`);
+      why = `${reason}（可退金额不足：尚可退 ${fenToYuan(owed.available)} 元，待人工处理）`;
+      data = { amount, code: owed.code, available: owed.available };
     } else {
       strapi.log.warn(`orders: refund of ${amount} fen owed on ${order.orderNo}; no payments plugin to send it`);
     }
-    await getService(strapi, 'transition').note(order.id, {
-      event: 'refund_owed',
-      status: order.orderStatus,
-      actor: { type: 'system' },
-      reason,
-      data: { amount },
-    });
+    await getService(strapi, 'transition').note(order.id, { event: 'refund_owed', status: order.orderStatus, actor: { type: 'system' }, reason: why, data });
+    return [];
+  },
+
+  /** After the deciding transaction committed: the refunds it wrote go to their channels. */
+  async sendRefunds(refundIds: number[]): Promise<void> {
+    if (refundIds.length === 0) return;
+    try {
+      await paymentsRefunds(strapi)?.sendOwed(refundIds);
+    } catch (err) {
+      // The refunds are on record; the payments sweeper sends them.
+      strapi.log.error(`orders: refunds ${refundIds.join(',')} not sent yet: ${(err as Error).message}`);
+    }
   },
 });

@@ -57,6 +57,8 @@ export interface VerifiedNotification {
   outRefundNo?: string;
   refundId?: string;
   refundAmount?: Fen;
+  /** ISO 4217 code when the channel names one (refunds are checked against CNY). */
+  currency?: string;
   at?: Date;
   /** The decrypted / parsed payload, stored with the payment for audits. */
   raw: unknown;

@@ -193,6 +193,8 @@ export function createUnionPayProvider(config: UnionPayConfig): UnionPayProvider
           outRefundNo: fields.orderId,
           refundId: fields.queryId,
           refundAmount: amount,
+          // ISO 4217 numeric: 156 is CNY.
+          currency: fields.currencyCode ? (fields.currencyCode === '156' ? 'CNY' : fields.currencyCode) : undefined,
           raw: fields,
         };
         return note;

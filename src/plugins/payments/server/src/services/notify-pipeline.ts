@@ -8,7 +8,7 @@ import { getService, ledger, ordersPort, PAYMENT_UID } from '../utils';
 export interface PipelineOutcome {
   reply: NotifyReply;
   /** What happened, for logs and tests. */
-  result: 'paid' | 'replay' | 'rejected' | 'unknown_payment' | 'amount_mismatch' | 'merchant_mismatch' | 'refund' | 'ignored';
+  result: 'paid' | 'replay' | 'rejected' | 'unknown_payment' | 'amount_mismatch' | 'merchant_mismatch' | 'refund' | 'refund_review' | 'ignored';
 }
 
 /**
@@ -20,7 +20,8 @@ export interface PipelineOutcome {
  *    and the money parked in the suspense account);
  * 5. one transaction: payment → paid (conditional on its status, and a unique channel+transaction
  *    index), ledger posting, order transition. A paid notification for an order that can no longer
- *    take it (closed meanwhile) still records the money and refunds it.
+ *    take it (closed meanwhile) still records the money and writes its refund in that transaction;
+ *    the refund is sent after commit (the sweeper sends it if that send fails).
  */
 export default ({ strapi }: { strapi: Core.Strapi }) => ({
   async handle(channel: Channel, rawBody: string, headers: Record<string, string | undefined>): Promise<PipelineOutcome> {
@@ -34,8 +35,10 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
       return { reply: provider.failureReply(401, 'PAYMENT_SIGNATURE_INVALID'), result: 'rejected' };
     }
     if (note.kind === 'refund') {
-      await getService(strapi, 'refunds').applyNotification(channel, note);
-      return { reply: provider.successReply(), result: 'refund' };
+      // Acknowledged either way: one that is not our refund is on record for review, and a
+      // channel retrying it would not change that.
+      const applied = await getService(strapi, 'refunds').applyNotification(channel, note);
+      return { reply: provider.successReply(), result: applied === 'applied' ? 'refund' : 'refund_review' };
     }
     if (note.status !== 'paid') {
       // Closed or still pending at the channel: the follow-up job reconciles by querying.
@@ -75,11 +78,11 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
       return { reply: provider.failureReply(400, 'PAYMENT_AMOUNT_MISMATCH'), result: 'amount_mismatch' };
     }
 
-    let refundAfter: string | undefined;
+    let refundId: number | undefined;
     let order: any;
     // A deadlock reported by MariaDB re-runs the whole unit; nothing in it leaves the database.
     const changed = await transaction(strapi, async () => {
-      refundAfter = undefined;
+      refundId = undefined;
       const { count } = await strapi.db.query(PAYMENT_UID).updateMany({
         where: { id: payment.id, paymentStatus: { $in: ['created', 'closed'] } },
         data: { paymentStatus: 'paid', transactionId: note.transactionId, channelTxKey: txKey, paidAt: note.at ?? clock.now(), rawNotification: note.raw as object },
@@ -98,7 +101,9 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
         if (err?.code !== 'INVALID_TRANSITION' && err?.code !== 'PAYMENT_AMOUNT_MISMATCH') throw err;
         // The order closed (unpaid timeout) or was paid by another attempt meanwhile: keep the money
         // on record and send it back.
-        refundAfter = order.orderStatus === 'cancelled' ? '订单已关闭，自动退款' : '重复支付，自动退款';
+        // The refund is written here, with the payment, so it cannot be lost between the two.
+        const reason = order.orderStatus === 'cancelled' ? '订单已关闭，自动退款' : '重复支付，自动退款';
+        refundId = await getService(strapi, 'refunds').owePayment(payment.id, payment.amount, reason, { requestedBy: 'system', outsideOrder: true });
       }
       await getService(strapi, 'refunds').settleEarlyRefunds(payment.id);
       return true;
@@ -106,8 +111,8 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
 
     if (!changed) return { reply: provider.successReply(), result: 'replay' };
     await getService(strapi, 'follow-up').cancel(payment.outTradeNo);
-    if (refundAfter) {
-      await getService(strapi, 'refunds').refundPayment(payment.id, payment.amount, refundAfter, { requestedBy: 'system', outsideOrder: true });
+    if (refundId) {
+      await getService(strapi, 'refunds').sendOwed([refundId]);
     } else if (payment.stage !== 'topup') {
       await getService(strapi, 'notices').paymentSucceeded(payment.memberId, payment, { orderNo: order?.orderNo, serviceName: order?.itemSnapshot?.name });
     }

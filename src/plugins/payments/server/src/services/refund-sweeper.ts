@@ -24,10 +24,18 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
       select: ['id', 'outRefundNo'],
       limit: 500,
     });
-    for (const refund of due) {
-      await runtime().queue.add(REFUND_SEND_QUEUE, { refundId: refund.id }, { jobId: `refund-send-${refund.outRefundNo}`, attempts: SEND_ATTEMPTS, backoffMs: SEND_BACKOFF_MS });
-    }
+    for (const refund of due) await this.enqueueRow(refund);
     return due.length;
+  },
+
+  /** Queues the send of one refund; one job per outRefundNo while it waits or runs. */
+  async enqueue(refundId: number): Promise<void> {
+    const refund = await strapi.db.query(REFUND_UID).findOne({ where: { id: refundId }, select: ['id', 'outRefundNo', 'refundStatus'] });
+    if (refund?.refundStatus === 'pending') await this.enqueueRow(refund);
+  },
+
+  async enqueueRow(refund: { id: number; outRefundNo: string }): Promise<void> {
+    await runtime().queue.add(REFUND_SEND_QUEUE, { refundId: refund.id }, { jobId: `refund-send-${refund.outRefundNo}`, attempts: SEND_ATTEMPTS, backoffMs: SEND_BACKOFF_MS });
   },
 
   /** The send job: throws while the channel cannot take it, so the queue retries with backoff. */

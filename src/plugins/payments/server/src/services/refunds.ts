@@ -3,8 +3,12 @@ import { clock } from '../../../../../runtime/clock';
 import { DomainError, notFound } from '../../../../../runtime/errors';
 import { fenToYuan } from '../../../../../runtime/money';
 import { lockRow } from '../../../../../runtime/row-lock';
+import { transaction } from '../../../../../runtime/transaction';
 import { refundPaid } from '../../../../settlement/server/src/domain/ledger';
-import { allocateRefund, refundable, statusAfterRefund } from '../domain/payment-status';
+import { refundable, statusAfterRefund } from '../domain/payment-status';
+import { allocateOrderRefund } from '../domain/refund-allocation';
+import { checkRefundNotice } from '../domain/refund-notice';
+import type { OrderRefundOwed, OwedRefunds } from '../../../shared/contracts/payments-orders';
 import type { Channel, VerifiedNotification } from '../providers/types';
 import { getService, ledger, ordersPort, PAYMENT_UID, REFUND_UID } from '../utils';
 
@@ -16,47 +20,110 @@ export interface RefundMeta {
 }
 
 /**
- * Money back through the channel it came from. A refund row is written first (so a crash
- * leaves a record), the channel is called outside the transaction, and success — immediate or
- * by notification — posts the ledger, updates the payment and tells the order, in one transaction.
+ * Money back through the channel it came from. The refund row is written, pending, in the
+ * transaction that decides the refund (so the decision and the debt commit together, and a crash
+ * leaves a record), the channel is called after commit, and success — immediate or by
+ * notification — posts the ledger, updates the payment and tells the order, in one transaction.
  */
 export default ({ strapi }: { strapi: Core.Strapi }) => ({
-  /** Called by the orders plugin (payments-port.requestRefund) after a cancellation or a cheaper change. */
-  async refundOrder(input: { order: string; amount: number; reason: string; requestedBy?: RefundMeta['requestedBy']; operatorId?: number }) {
-    const order = await strapi.db.query('plugin::orders.order').findOne({ where: { documentId: input.order }, select: ['id'] });
-    if (!order) throw notFound('订单不存在');
-    const payments = await strapi.db.query(PAYMENT_UID).findMany({
-      where: { orderRef: order.id, paymentStatus: { $in: ['paid', 'partially_refunded'] } },
+  /**
+   * Inside the transaction that decides an order owes money back (orders' payments-port): the
+   * refund rows are written there, pending, so the decision and the debt commit together or not
+   * at all. `sendOwed` sends them once that transaction committed; the sweeper sends whatever a
+   * throw or a crash left behind.
+   */
+  async oweForOrder(input: OrderRefundOwed): Promise<OwedRefunds> {
+    return transaction(strapi, async ({ trx }) => {
+      const own = await strapi.db.query(PAYMENT_UID).findMany({ where: { orderRef: input.orderId, paymentStatus: { $in: ['paid', 'partially_refunded'] } }, select: ['id'] });
+      const ids = own.map((p: { id: number }) => p.id).sort((a: number, b: number) => a - b);
+      // Same lock as refundPayment and complete(): no other refund of these payments is decided meanwhile.
+      for (const id of ids) await lockRow(strapi.db.connection, trx, 'payments', id);
+      const payments = ids.length ? await strapi.db.query(PAYMENT_UID).findMany({ where: { id: { $in: ids } } }) : [];
+      const refunds = ids.length
+        ? await strapi.db.query(REFUND_UID).findMany({ where: { paymentRef: { $in: ids } }, select: ['paymentRef', 'orderRef', 'amount', 'refundStatus'] })
+        : [];
+      const plan = allocateOrderRefund(input.amount, { orderId: input.orderId, payments, refunds });
+      if (!plan.ok) return plan;
+      const refundIds: number[] = [];
+      for (const part of plan.parts) {
+        const payment = payments.find((p: { id: number }) => p.id === part.paymentId);
+        const row = await this.insertPending(payment, part.amount, input.reason, { requestedBy: input.requestedBy ?? 'system', operatorId: input.operatorId });
+        refundIds.push(row.id);
+      }
+      return { ok: true as const, refundIds };
     });
-    const plan = allocateRefund(input.amount, payments);
-    if (!plan) throw new DomainError('CONFLICT', '可退金额不足', { amount: input.amount });
-    const results = [];
-    for (const [paymentId, amount] of plan) {
-      results.push(await this.refundPayment(paymentId, amount, input.reason, { requestedBy: input.requestedBy ?? 'system', operatorId: input.operatorId }));
-    }
-    return results;
   },
 
-  async refundPayment(paymentId: number, amount: number, reason: string, meta: RefundMeta) {
+  /**
+   * Inside a transaction: writes one pending refund of a payment whose row the caller locked.
+   * Refunds asked for but not finished count against what is left.
+   */
+  async insertPending(payment: any, amount: number, reason: string, meta: RefundMeta) {
+    const open = await strapi.db.query(REFUND_UID).findMany({ where: { paymentRef: payment.id, refundStatus: { $in: ['pending', 'processing'] } }, select: ['amount'] });
+    const left = refundable(payment) - open.reduce((s: number, r: { amount: number }) => s + r.amount, 0);
+    if (!Number.isInteger(amount) || amount <= 0 || amount > left) {
+      throw new DomainError('VALIDATION_FAILED', `退款金额须在 0.01 至 ${fenToYuan(Math.max(0, left))} 元之间`, { field: 'amount', refundable: left });
+    }
     const outRefundNo = await getService(strapi, 'checkout').newTradeNo('RF');
-    const { payment, refund } = await strapi.db.transaction(async ({ trx }) => {
+    return strapi.db.query(REFUND_UID).create({
+      data: {
+        outRefundNo,
+        payment: payment.id,
+        paymentRef: payment.id,
+        orderRef: meta.outsideOrder ? null : payment.orderRef,
+        amount,
+        reason,
+        refundStatus: 'pending',
+        requestedBy: meta.requestedBy,
+        operatorId: meta.operatorId ?? null,
+      },
+    });
+  },
+
+  /** A refund of one payment decided inside the caller's transaction (late or duplicate payment). */
+  async owePayment(paymentId: number, amount: number, reason: string, meta: RefundMeta): Promise<number> {
+    return transaction(strapi, async ({ trx }) => {
       await lockRow(strapi.db.connection, trx, 'payments', paymentId);
       const payment = await strapi.db.query(PAYMENT_UID).findOne({ where: { id: paymentId } });
       if (!payment) throw notFound('支付记录不存在');
-      // Refunds already asked for but not finished count against what is left.
-      const open = await strapi.db.query(REFUND_UID).findMany({ where: { paymentRef: paymentId, refundStatus: { $in: ['pending', 'processing'] } }, select: ['amount'] });
-      const left = refundable(payment) - open.reduce((s: number, r: { amount: number }) => s + r.amount, 0);
-      if (!Number.isInteger(amount) || amount <= 0 || amount > left) {
-        throw new DomainError('VALIDATION_FAILED', `退款金额须在 0.01 至 ${fenToYuan(Math.max(0, left))} 元之间`, { field: 'amount', refundable: left });
-      }
-      const refund = await strapi.db.query(REFUND_UID).create({
-        data: { outRefundNo, payment: paymentId, paymentRef: paymentId, orderRef: meta.outsideOrder ? null : payment.orderRef, amount, reason, refundStatus: 'pending', requestedBy: meta.requestedBy, operatorId: meta.operatorId ?? null },
-      });
-      return { payment, refund };
+      return (await this.insertPending(payment, amount, reason, meta)).id as number;
     });
+  },
 
-    await this.send(refund, payment, outRefundNo);
-    return this.view(refund.id);
+  /**
+   * After the deciding transaction: sends the refunds it wrote, now, so a channel that answers at
+   * once (wallet, sandbox) shows the refund done in the same response. A send that throws leaves
+   * the refund pending for the sweeper. Called while a transaction is still open (the decision was
+   * part of a bigger unit), the sends are queued for when it commits instead: never a channel
+   * call for a refund that may still roll back.
+   */
+  async sendOwed(refundIds: number[]): Promise<void> {
+    if (refundIds.length === 0) return;
+    if (strapi.db.inTransaction()) {
+      await transaction(strapi, async ({ onCommit }) => {
+        onCommit(() => {
+          for (const id of refundIds) {
+            getService(strapi, 'refund-sweeper')
+              .enqueue(id)
+              .catch((err: Error) => strapi.log.warn(`payments: could not queue refund ${id} (the sweeper will send it): ${err.message}`));
+          }
+        });
+      });
+      return;
+    }
+    for (const id of refundIds) {
+      const refund = await strapi.db.query(REFUND_UID).findOne({ where: { id } });
+      if (!refund || refund.refundStatus !== 'pending') continue;
+      const payment = await strapi.db.query(PAYMENT_UID).findOne({ where: { id: refund.paymentRef } });
+      await this.send(refund, payment, refund.outRefundNo);
+    }
+  },
+
+  /** An operator's refund of one payment (支付流水): decided, written and sent here. */
+  async refundPayment(paymentId: number, amount: number, reason: string, meta: RefundMeta) {
+    const refundId = await this.owePayment(paymentId, amount, reason, meta);
+    await this.sendOwed([refundId]);
+    return this.view(refundId);
   },
 
   /**
@@ -137,23 +204,46 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
   },
 
   /** A refund notification from a channel. */
-  async applyNotification(channel: Channel, note: VerifiedNotification) {
-    const refund = await strapi.db.query(REFUND_UID).findOne({ where: { outRefundNo: note.outRefundNo ?? '' }, populate: { payment: { select: ['paymentStatus', 'channel'] } } });
+  async applyNotification(channel: Channel, note: VerifiedNotification): Promise<'applied' | 'unknown' | 'mismatch'> {
+    const refund = await strapi.db.query(REFUND_UID).findOne({
+      where: { outRefundNo: note.outRefundNo ?? '' },
+      populate: { payment: { select: ['paymentStatus', 'channel', 'outTradeNo', 'transactionId', 'amount'] } },
+    });
+    const facts = { outTradeNo: note.outTradeNo, transactionId: note.transactionId, refundAmount: note.refundAmount, currency: note.currency };
     if (!refund || refund.payment?.channel !== channel) {
-      strapi.log.warn(`payments: ${channel} refund notification for unknown ${note.outRefundNo}`);
-      return;
+      // Not ours (a refund made in the merchant portal, another system's number): kept in the
+      // error log, with what the channel said, for finance to reconcile by hand.
+      strapi.log.error(`payments: refund notification for review (unknown refund): ${JSON.stringify({ channel, outRefundNo: note.outRefundNo ?? null, status: note.status, ...facts })}`);
+      return 'unknown';
+    }
+    const check = checkRefundNotice(channel, { amount: refund.amount, payment: refund.payment }, facts);
+    if (!check.ok) {
+      // Signed, but not the refund we asked for: nothing is booked on it; the refund keeps its
+      // status (the follow-up query settles it) and carries the notification for review.
+      strapi.log.error(`payments: refund notification for review (${check.mismatch} mismatch) on ${refund.outRefundNo}: ${check.detail}`);
+      await strapi.db.query(REFUND_UID).update({
+        where: { id: refund.id },
+        data: {
+          raw: {
+            ...(refund.raw ?? {}),
+            reviews: [...(refund.raw?.reviews ?? []), { mismatch: check.mismatch, detail: check.detail, status: note.status, at: clock.now().toISOString(), notification: note.raw }],
+          } as object,
+        },
+      });
+      return 'mismatch';
     }
     if (note.status === 'refund_success') {
       const paymentSettled = ['paid', 'partially_refunded', 'refunded'].includes(refund.payment.paymentStatus);
       if (!paymentSettled) {
         // Refund news before the payment's own notification: remember it; settled once paid.
         await strapi.db.query(REFUND_UID).update({ where: { id: refund.id }, data: { refundStatus: 'processing', raw: { early: note.raw, refundId: note.refundId } } });
-        return;
+        return 'applied';
       }
       await this.complete(refund.id, note.refundId ?? refund.outRefundNo, note.raw);
     } else if (note.status === 'refund_failed' || note.status === 'refund_closed') {
       await this.fail(refund.id, note.raw);
     }
+    return 'applied';
   },
 
   /** Completes refunds whose success arrived before the payment was recorded as paid. */

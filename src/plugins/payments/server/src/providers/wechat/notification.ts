@@ -117,6 +117,7 @@ function refundNotification(payload: Json): VerifiedNotification {
     outRefundNo: requireString(payload, 'out_refund_no', 'refund'),
     refundId: requireString(payload, 'refund_id', 'refund'),
     refundAmount: requireFen(payload.amount, 'refund', 'refund'),
+    currency: typeof (payload.amount as Json | undefined)?.currency === 'string' ? String((payload.amount as Json).currency) : undefined,
     at: optionalDate(payload.success_time),
     raw: payload,
   };
