@@ -18,6 +18,9 @@ interface RoleSpec {
   readOnlyFields?: Record<string, string[]>;
 }
 
+const UPLOAD_UPDATE = 'plugin::upload.assets.update';
+const IS_CREATOR_CONDITION = 'admin::is-creator';
+
 const CATALOG = ['api::catalog.service-category', 'api::catalog.service-item', 'api::catalog.skill'];
 
 export const ADMIN_ROLES: RoleSpec[] = [
@@ -95,7 +98,10 @@ function permissionsFor(strapi: Core.Strapi, spec: RoleSpec) {
     // Our plugins' actions carry the same-city condition for a city-scoped role, which is what
     // adminCityScope reads; the Media Library's own actions are not city data.
     const scoped = spec.cityScoped && !action.startsWith('plugin::upload.');
-    if (permissionService.actionProvider.get(action)) permissions.push({ action, subject: null, properties: {}, conditions: scoped ? [SAME_CITY_CONDITION] : [] });
+    // Replacing or deleting a file changes it wherever it is used (catalog covers, worker
+    // photos): only the admin who uploaded it may, as the Media Library's own condition decides.
+    const conditions = action === UPLOAD_UPDATE ? [IS_CREATOR_CONDITION] : scoped ? [SAME_CITY_CONDITION] : [];
+    if (permissionService.actionProvider.get(action)) permissions.push({ action, subject: null, properties: {}, conditions });
   }
   return permissions;
 }

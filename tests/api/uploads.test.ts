@@ -316,6 +316,27 @@ describe('serving /uploads and multipart bodies', () => {
     expect(tmpEntries()).toEqual(before);
   });
 
+  it("lets an operator replace or delete only the media library files they uploaded", async () => {
+    const owner = await createAdminSession(app.strapi, app.http, 'media-owner@test.shangmen', '城市运营');
+    const other = await createAdminSession(app.strapi, app.http, 'media-other@test.shangmen', '城市运营');
+    const [mine] = (await app.http.post('/upload').set(owner.auth).attach('files', PNG, { filename: 'cover.png', contentType: 'image/png' }).expect(201)).body;
+    const rename = (auth: { Authorization: string }, id: number, name: string) =>
+      app.http.post(`/upload?id=${id}`).set(auth).field('fileInfo', JSON.stringify({ name, alternativeText: name, caption: name }));
+
+    // Another operator, and anyone against a file no admin uploaded (the catalog icon), is refused.
+    expect((await rename(other.auth, mine.id, 'hijacked.png')).status).toBe(403);
+    expect((await rename(other.auth, catalogIcon.id, 'hijacked.png')).status).toBe(403);
+    expect((await app.http.delete(`/upload/files/${mine.id}`).set(other.auth)).status).toBe(403);
+    expect((await app.http.delete(`/upload/files/${catalogIcon.id}`).set(other.auth)).status).toBe(403);
+    expect((await app.strapi.db.query('plugin::upload.file').findOne({ where: { id: catalogIcon.id } })).name).toBe('icon.png');
+    expect((await app.strapi.db.query('plugin::upload.file').findOne({ where: { id: mine.id } })).name).toBe('cover.png');
+
+    // The uploader keeps full control of their own file.
+    expect((await rename(owner.auth, mine.id, '封面.png')).status).toBe(200);
+    expect((await app.strapi.db.query('plugin::upload.file').findOne({ where: { id: mine.id } })).name).toBe('封面.png');
+    expect((await app.http.delete(`/upload/files/${mine.id}`).set(owner.auth)).status).toBe(200);
+  });
+
   it('still parses JSON bodies everywhere', async () => {
     const res = await app.http.put('/api/me/profile').set(alice.auth).send({ data: { nickname: '小A' } }).expect(200);
     expect(res.body.data.nickname).toBe('小A');
