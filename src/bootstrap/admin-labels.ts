@@ -562,7 +562,7 @@ export const CONTENT_TYPE_VIEWS: Readonly<Record<string, AdminViewSpec>> = {
     fields: {
       fileId: { label: '文件 ID', description: '媒体库中的文件编号' },
       owner: { label: '上传人' },
-      purpose: { label: '用途', description: 'avatar = 头像，review = 评价图片，ticket = 工单图片，chat = 聊天图片，application = 入驻材料，certificate = 资质证书' },
+      purpose: { label: '用途', description: 'avatar = 头像，review = 评价图片，ticket = 工单图片，chat = 聊天图片，application = 入驻材料，certificate = 资质证书，evidence = 服务前后照片' },
       private: { label: '私密文件', description: '证件与资质扫描件不公开，只能通过签名链接查看' },
       mime: { label: '文件类型' },
       sizeBytes: { label: '大小（字节）' },
@@ -891,6 +891,7 @@ export const COMPONENT_VIEWS: Readonly<Record<string, AdminViewSpec>> = {
       ['instantArrivalMinutes', 'travelBufferMinutes', 'recurrenceHorizonDays'],
       ['unpaidTimeoutMinutes', 'acceptanceTimeoutMinutes'],
       ['departLeadMinutes', 'arrivalFlagMeters'],
+      ['evidenceGraceHours', 'completionPhotoRequired'],
     ],
     fields: {
       minLeadMinutes: { label: '最少提前预约（分钟）', description: '预约时间距下单时间至少多少分钟' },
@@ -902,6 +903,8 @@ export const COMPONENT_VIEWS: Readonly<Record<string, AdminViewSpec>> = {
       recurrenceHorizonDays: { label: '周期订单生成范围（天）', description: '周期预约提前生成多少天内的订单' },
       departLeadMinutes: { label: '最早出发（分钟）', description: '师傅最早可在服务开始前多少分钟点「出发」' },
       arrivalFlagMeters: { label: '到达位置偏差（米）', description: '师傅点「到达」时距服务地址超过这个距离，标记待核实（不拒绝）' },
+      evidenceGraceHours: { label: '补传服务照片（小时）', description: '服务完成后多少小时内，师傅仍可补传服务后照片' },
+      completionPhotoRequired: { label: '完成须上传照片', description: '开启后，师傅须至少上传一张服务后照片才能点「完成」' },
       slotMinutes: { label: '预约时段粒度（分钟）', description: '可选上门时间的间隔，如 30 表示 08:00、08:30…' },
     },
   },

@@ -84,7 +84,7 @@ export const DISPATCH_WORKER_ACTIONS = [
 
 export const WORKER_ACTIONS = [
   ...MEMBER_ACTIONS,
-  ...['accept', 'depart', 'arrive', 'start', 'pause', 'resume', 'complete', 'release'].map((a) => `plugin::orders.order.${a}`),
+  ...['accept', 'depart', 'arrive', 'start', 'pause', 'resume', 'complete', 'release', 'evidence'].map((a) => `plugin::orders.order.${a}`),
 ];
 
 async function ensureRole(strapi: Core.Strapi, type: string, name: string, description: string) {

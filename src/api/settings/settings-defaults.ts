@@ -25,6 +25,10 @@ export interface PlatformSettings {
     departLeadMinutes: number;
     /** An arrival reported further than this from the address is flagged for review (not refused). */
     arrivalFlagMeters: number;
+    /** How long after completion a worker may still add "after" photos. */
+    evidenceGraceHours: number;
+    /** Completion needs at least one "after" photo. */
+    completionPhotoRequired: boolean;
   };
   dispatch: {
     mode: 'recommend' | 'assign' | 'grab' | 'batch' | 'manual';
@@ -78,6 +82,8 @@ export const DEFAULT_SETTINGS: PlatformSettings = {
     slotMinutes: 30,
     departLeadMinutes: 180,
     arrivalFlagMeters: 500,
+    evidenceGraceHours: 24,
+    completionPhotoRequired: false,
   },
   dispatch: {
     mode: 'recommend',

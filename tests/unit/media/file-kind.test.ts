@@ -36,6 +36,12 @@ describe('checkKind', () => {
       expect(allowedKinds(purpose)).toEqual(['image/jpeg', 'image/png', 'image/webp']);
     }
   });
+
+  it('should keep service evidence private but take photos only', () => {
+    expect(isPrivatePurpose('evidence')).toBe(true);
+    expect(checkKind('evidence', text('%PDF-1.4'))).toMatchObject({ code: 'FILE_TYPE_NOT_ALLOWED', detected: 'application/pdf' });
+    expect(allowedKinds('evidence')).toEqual(['image/jpeg', 'image/png', 'image/webp']);
+  });
 });
 
 describe('signed names', () => {

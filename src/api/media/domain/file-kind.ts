@@ -5,19 +5,21 @@ import { createHmac, timingSafeEqual } from 'crypto';
  * whatever the client says, and an HTML page called `avatar.png` is still an HTML page.
  * No Strapi import.
  */
-export const PURPOSES = ['avatar', 'review', 'ticket', 'chat', 'application', 'certificate'] as const;
+export const PURPOSES = ['avatar', 'review', 'ticket', 'chat', 'application', 'certificate', 'evidence'] as const;
 export type Purpose = (typeof PURPOSES)[number];
 
 export type Kind = 'image/jpeg' | 'image/png' | 'image/webp' | 'application/pdf';
 
 const IMAGES: readonly Kind[] = ['image/jpeg', 'image/png', 'image/webp'];
 
-/** ID and certificate scans: PDF allowed, and never a public URL. */
-const PRIVATE_PURPOSES: ReadonlySet<Purpose> = new Set(['application', 'certificate']);
+/** ID and certificate scans, and photos of the inside of a member's home: never a public URL. */
+const PRIVATE_PURPOSES: ReadonlySet<Purpose> = new Set(['application', 'certificate', 'evidence']);
+/** Documents that come as scans: PDF allowed as well as images. */
+const DOCUMENT_PURPOSES: ReadonlySet<Purpose> = new Set(['application', 'certificate']);
 
 export const isPurpose = (value: unknown): value is Purpose => typeof value === 'string' && (PURPOSES as readonly string[]).includes(value);
 export const isPrivatePurpose = (purpose: Purpose): boolean => PRIVATE_PURPOSES.has(purpose);
-export const allowedKinds = (purpose: Purpose): readonly Kind[] => (isPrivatePurpose(purpose) ? [...IMAGES, 'application/pdf'] : IMAGES);
+export const allowedKinds = (purpose: Purpose): readonly Kind[] => (DOCUMENT_PURPOSES.has(purpose) ? [...IMAGES, 'application/pdf'] : IMAGES);
 
 export const EXTENSION: Record<Kind, string> = {
   'image/jpeg': '.jpg',

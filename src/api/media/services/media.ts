@@ -2,7 +2,7 @@ import fs from 'fs';
 import path from 'path';
 import type { Core } from '@strapi/strapi';
 import { DomainError } from '../../../runtime/errors';
-import { checkKind, EXTENSION, sniff, isPrivatePurpose, type Kind, type Purpose } from '../domain/file-kind';
+import { allowedKinds, checkKind, EXTENSION, sniff, isPrivatePurpose, type Kind, type Purpose } from '../domain/file-kind';
 import { isPrivateUrl, privatePath, PRIVATE_URL_PREFIX, signedUrl, storePrivately } from '../private-storage';
 
 const OWNED = 'api::media.owned-file';
@@ -63,7 +63,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         const head = await readHead(file.filepath);
         const refusal = checkKind(purpose, head);
         if (refusal) {
-          throw new DomainError('FILE_TYPE_NOT_ALLOWED', isPrivatePurpose(purpose) ? '仅支持 JPG、PNG、WebP 图片或 PDF 文件' : '仅支持 JPG、PNG、WebP 图片', {
+          throw new DomainError('FILE_TYPE_NOT_ALLOWED', allowedKinds(purpose).includes('application/pdf') ? '仅支持 JPG、PNG、WebP 图片或 PDF 文件' : '仅支持 JPG、PNG、WebP 图片', {
             allowed: refusal.allowed,
             detected: refusal.detected,
           });
@@ -111,6 +111,27 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       if (refused.length) {
         throw new DomainError('FILE_NOT_OWNED', '只能使用本人上传的文件', { ...(field ? { field } : {}), fileIds: refused, ...(wanted ? { purposes: wanted } : {}) });
       }
+    },
+
+    /**
+     * Views of files attached to something the caller has already been allowed to see (an
+     * order's evidence for its member): private ones get a fresh signed URL. Ids of files that
+     * are gone are left out.
+     */
+    async viewsFor(fileIds: readonly number[]): Promise<OwnedFileView[]> {
+      const ids = [...new Set(fileIds)];
+      if (!ids.length) return [];
+      const [rows, files] = await Promise.all([
+        strapi.db.query(OWNED).findMany({ where: { fileId: { $in: ids } } }),
+        strapi.db.query(FILE).findMany({ where: { id: { $in: ids } }, select: ['id', 'url'] }),
+      ]);
+      const byId = new Map(files.map((f: { id: number; url: string }) => [f.id, f]));
+      const owned = new Map(rows.map((r: any) => [r.fileId, r]));
+      return ids.flatMap((id) => {
+        const row = owned.get(id);
+        const file = byId.get(id);
+        return row && file ? [view(row, file)] : [];
+      });
     },
 
     /** The caller's own file (404 for anyone else's, as for every owned resource). */

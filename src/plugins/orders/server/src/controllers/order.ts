@@ -4,6 +4,7 @@ import { isOrderStatus, parsePosition, type OrderStatus } from '../domain';
 import { getService } from '../utils';
 import {
   validateCreate,
+  validateEvidence,
   validateList,
   validateModify,
   validateQuote,
@@ -101,6 +102,14 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       const worker = await getService(strapi, 'eligibility').workerForUser(me.userId);
       const row = await getService(strapi, 'worker-actions').accept(ctx.params.id, worker.id, { type: 'worker', id: me.userId });
       await respond(ctx, row.id);
+    },
+
+    /** POST /api/orders/:id/evidence — before/after photos and a note by the order's worker. */
+    async evidence(ctx: Ctx) {
+      const me = requester(ctx);
+      const input = (await validateEvidence(ctx.request.body)) as { kind: 'before' | 'after'; photos: number[]; note?: string | null };
+      const orderId = await getService(strapi, 'evidence').add(ctx.params.id, me.userId, input);
+      await respond(ctx, orderId, 201);
     },
 
     ...progressHandlers,

@@ -12,3 +12,4 @@ export * from './duration';
 export * from './worker-steps';
 export * from './idempotency';
 export * from './date-filter';
+export * from './evidence';

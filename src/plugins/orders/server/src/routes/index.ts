@@ -16,6 +16,7 @@ export default {
       { method: 'PATCH', path: '/:id', handler: 'order.update' },
       { method: 'POST', path: '/:id/cancel', handler: 'order.cancel' },
       { method: 'POST', path: '/:id/accept', handler: 'order.accept' },
+      { method: 'POST', path: '/:id/evidence', handler: 'order.evidence' },
       ...PROGRESS.map((action) => ({ method: 'POST', path: `/:id/${action}`, handler: `order.${action}` })),
     ],
   },

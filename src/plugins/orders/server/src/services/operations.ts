@@ -138,6 +138,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       return {
         ...view,
         member: row.member ? { id: row.member.id, nickname: row.member.nickname ?? row.member.username, phone: row.member.phone ?? null } : null,
+        evidence: await getService(strapi, 'evidence').viewOf(row.events ?? []),
         statusLabels: ORDER_STATUS_LABELS,
       };
     },

@@ -1,7 +1,7 @@
 import type { Core } from '@strapi/strapi';
 import { notFound } from '../../../../../runtime/errors';
 import { isOrderStatus, type OrderStatus } from '../domain';
-import { ORDER_UID } from '../utils';
+import { getService, ORDER_UID } from '../utils';
 import { toOrderView, type OrderRow, type OrderView } from './order-view';
 
 const LIST_POPULATE = {
@@ -17,6 +17,8 @@ const DETAIL_POPULATE = {
   userCoupon: { select: ['documentId'] },
   events: { orderBy: { id: 'asc' } },
 };
+
+export type OrderDetailView = OrderView & { evidence: Awaited<ReturnType<ReturnType<typeof import('./evidence').default>['viewOf']>> };
 
 export interface Requester {
   userId: number;
@@ -38,6 +40,11 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     const wid = requester.isWorker ? await workerId(requester.userId) : null;
     if (wid) mine.push({ worker: { id: wid } });
     return { filter: { $or: mine }, workerId: wid };
+  }
+
+  /** The detail view carries the worker's before/after photos, as URLs valid for this reading. */
+  async function withEvidence(row: OrderRow, view: OrderView): Promise<OrderDetailView> {
+    return { ...view, evidence: await getService(strapi, 'evidence').viewOf(row.events ?? []) };
   }
 
   return {
@@ -62,11 +69,11 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       };
     },
 
-    async detail(requester: Requester, documentId: string): Promise<OrderView> {
+    async detail(requester: Requester, documentId: string): Promise<OrderDetailView> {
       const { filter, workerId: wid } = await participantFilter(requester);
       const row = (await strapi.db.query(ORDER_UID).findOne({ where: { documentId, ...filter }, populate: DETAIL_POPULATE })) as OrderRow | null;
       if (!row) throw notFound('订单不存在');
-      return toOrderView(row, viewerFor(row, requester.userId, wid));
+      return withEvidence(row, toOrderView(row, viewerFor(row, requester.userId, wid)));
     },
 
     /** The row behind a documentId, if this requester takes part in it. */
@@ -77,10 +84,10 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       return row;
     },
 
-    async view(orderId: number, requester: Requester): Promise<OrderView> {
+    async view(orderId: number, requester: Requester): Promise<OrderDetailView> {
       const row = (await strapi.db.query(ORDER_UID).findOne({ where: { id: orderId }, populate: DETAIL_POPULATE })) as OrderRow;
       const wid = requester.isWorker ? await workerId(requester.userId) : null;
-      return toOrderView(row, viewerFor(row, requester.userId, wid));
+      return withEvidence(row, toOrderView(row, viewerFor(row, requester.userId, wid)));
     },
 
     parseStatuses(value: unknown): OrderStatus[] | undefined {

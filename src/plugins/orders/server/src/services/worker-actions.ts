@@ -3,7 +3,7 @@ import { DomainError, forbidden, notFound } from '../../../../../runtime/errors'
 import type { Knex } from 'knex';
 import type { LatLng } from '../../../../../runtime/geo';
 import { lockRow } from '../../../../../runtime/row-lock';
-import { amountOutstanding, assertDepartOpen, checkArrival, slotsFor, type OrderEvent } from '../domain';
+import { amountOutstanding, assertDepartOpen, checkArrival, completionBlockedByEvidence, slotsFor, type OrderEvent } from '../domain';
 import { transaction } from '../../../../../runtime/transaction';
 import { getService, ORDER_UID } from '../utils';
 import type { OrderRow } from './order-view';
@@ -134,6 +134,9 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         const expected = options.workerId ?? order.worker?.id;
         if (!current.worker || current.worker.id !== expected) throw notFound('订单不存在');
         if (event === 'depart') assertDepartOpen(new Date(row.scheduledAt), now, settings.booking.departLeadMinutes);
+        if (event === 'complete' && completionBlockedByEvidence(await getService(strapi, 'evidence').entries(row.id), settings.booking.completionPhotoRequired)) {
+          throw new DomainError('EVIDENCE_REQUIRED', '请先上传至少一张服务后照片再完成服务', { kind: 'after' });
+        }
         // A released order is open again; a completed one no longer holds future time.
         if (event === 'release' || event === 'complete') await eligibility().releaseSlots(trx, row.id);
       },

@@ -97,6 +97,14 @@ const stepSchema = yup
   })
   .noUnknown();
 
+const evidenceSchema = yup
+  .object({
+    kind: yup.string().oneOf(['before', 'after']).required(),
+    photos: yup.array(yup.number().strict().integer().positive().required()).min(1).max(9).required(),
+    note: yup.string().trim().max(500).nullable(),
+  })
+  .noUnknown();
+
 const listSchema = yup
   .object({
     status: yup.string().matches(/^[a-z_]+(,[a-z_]+)*$/),
@@ -113,5 +121,6 @@ export const validateCreate = (body: unknown) => validateYupSchema(createSchema)
 export const validateModify = (body: unknown) => validateYupSchema(modifySchema)(unwrap(body));
 export const validateReason = (body: unknown) => validateYupSchema(reasonSchema)(body ?? {});
 export const validateOptionalReason = (body: unknown) => validateYupSchema(optionalReasonSchema)(body ?? {});
+export const validateEvidence = (body: unknown) => validateYupSchema(evidenceSchema)(body ?? {});
 export const validateStep = (body: unknown) => validateYupSchema(stepSchema)(body ?? {});
 export const validateList = (query: unknown) => validateYupSchema(listSchema)(query ?? {});
