@@ -212,6 +212,20 @@ describe('socket', () => {
     expect(seen).toEqual([]);
   });
 
+  it('lets operators of the order’s city watch it, and no one else', async () => {
+    const id = await orderAt('on_the_way');
+    const token = (auth: Record<string, string>) => auth.Authorization.replace(/^Bearer /, '');
+    const sh = await open(token(admins.opsSh));
+    const hz = await open(token(admins.opsHz));
+    const shSeen: any[] = [];
+    sh.on('tracking:location', (e) => shSeen.push(e));
+    expect(await sh.timeout(5000).emitWithAck('order:watch', { order: id })).toEqual({ ok: true, data: { watching: true } });
+    expect(await hz.timeout(5000).emitWithAck('order:watch', { order: id })).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
+    await ping(w.workers[0], { order: id, ...ON_THE_ROAD }).expect(200);
+    await eventually(async () => shSeen.length > 0, 5_000);
+    expect(shSeen[0]).toMatchObject({ order: id, lat: ON_THE_ROAD.lat });
+  });
+
   it('takes pings over the socket as over HTTP', async () => {
     const id = await orderAt('on_the_way');
     const worker = await open(w.workers[0].jwt);
