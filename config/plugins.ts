@@ -49,4 +49,14 @@ export default ({ env }: Core.Config.Shared.ConfigParams) => ({
   settlement: { enabled: true, resolve: './src/plugins/settlement' },
   payments: { enabled: true, resolve: './src/plugins/payments' },
   dispatch: { enabled: true, resolve: './src/plugins/dispatch' },
+  // Worker positions on the way (docs/API.md, 上门轨迹); AMAP_WEB_KEY / AMAP_API_BASE for the ETA.
+  tracking: {
+    enabled: true,
+    resolve: './src/plugins/tracking',
+    config: {
+      minPingSeconds: env.int('TRACKING_MIN_PING_SECONDS', 5),
+      sampleSeconds: env.int('TRACKING_SAMPLE_SECONDS', 30),
+      amapMode: env('AMAP_TRAVEL_MODE', 'driving'),
+    },
+  },
 });

@@ -46,7 +46,11 @@ export default {
     await ensureAdminRoles(strapi);
     await stripLedgerWritePermissions(strapi);
     await configureAdminLayouts(strapi);
-    if (!isScript()) startRealtime(strapi);
+    if (!isScript()) {
+      const sockets = startRealtime(strapi);
+      // Plugins' client events can only be attached now: the server starts after their bootstraps.
+      strapi.plugin('tracking').service('live').attach(sockets);
+    }
   },
 
   async destroy() {

@@ -661,6 +661,27 @@ export const CONTENT_TYPE_VIEWS: Readonly<Record<string, AdminViewSpec>> = {
     },
   },
 
+  'plugin::tracking.location-sample': {
+    mainField: 'orderDocumentId',
+    list: ['orderDocumentId', 'at', 'lat', 'lng', 'etaSeconds', 'distanceMeters'],
+    defaultSort: { by: 'at', order: 'DESC' },
+    pageSize: 50,
+    readOnly: ['orderId', 'orderDocumentId', 'workerId', 'cityAdcode', 'lat', 'lng', 'accuracy', 'at', 'etaSeconds', 'distanceMeters'],
+    edit: [['orderDocumentId', 'orderId'], ['workerId', 'cityAdcode'], ['lat', 'lng', 'accuracy'], ['at', 'etaSeconds', 'distanceMeters']],
+    fields: {
+      orderId: { label: '订单 ID', description: MAINTAINED },
+      orderDocumentId: { label: '订单编号', description: '订单的 documentId' },
+      workerId: { label: '服务人员 ID' },
+      cityAdcode: { label: '城市代码' },
+      lat: { label: '纬度', description: '高德坐标（GCJ-02）' },
+      lng: { label: '经度', description: '高德坐标（GCJ-02）' },
+      accuracy: { label: '定位精度（米）' },
+      at: { label: '定位时间' },
+      etaSeconds: { label: '预计到达（秒）', description: '上报时估算的剩余时间' },
+      distanceMeters: { label: '距服务地址（米）' },
+    },
+  },
+
   'plugin::payments.payment': {
     mainField: 'outTradeNo',
     list: ['outTradeNo', 'channel', 'stage', 'amount', 'paymentStatus', 'refundedAmount', 'paidAt'],

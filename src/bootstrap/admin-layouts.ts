@@ -377,7 +377,7 @@ const STORE_ENTRY = { type: 'core' as const, name: 'shangmen', key: 'admin_views
 export const USER_UID = 'plugin::users-permissions.user';
 
 // Our local plugins' content types appear in the Content Manager too (orders, payments, ledger).
-const OWN_PLUGINS = ['plugin::orders.', 'plugin::payments.', 'plugin::settlement.'];
+const OWN_PLUGINS = ['plugin::orders.', 'plugin::payments.', 'plugin::settlement.', 'plugin::tracking.'];
 
 /** Every model operators edit: our content types, the members' user type, our components. */
 export function managedModels(strapi: Core.Strapi): { contentTypes: string[]; components: string[] } {

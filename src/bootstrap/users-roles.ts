@@ -82,6 +82,11 @@ export const DISPATCH_WORKER_ACTIONS = [
 ];
 // --- end dispatch
 
+// --- tracking plugin (issue 14): members read where their worker is; workers report and read.
+export const TRACKING_MEMBER_ACTIONS = ['plugin::tracking.location.findOne'];
+export const TRACKING_WORKER_ACTIONS = [...TRACKING_MEMBER_ACTIONS, 'plugin::tracking.location.ping'];
+// --- end tracking
+
 export const WORKER_ACTIONS = [
   ...MEMBER_ACTIONS,
   ...['accept', 'depart', 'arrive', 'start', 'pause', 'resume', 'complete', 'release', 'evidence'].map((a) => `plugin::orders.order.${a}`),
@@ -121,8 +126,8 @@ async function reconcile(strapi: Core.Strapi, role: { id: number; type: string }
 export function actionsByRole(): Record<string, readonly string[]> {
   return {
     [ROLE_PUBLIC]: PUBLIC_ACTIONS,
-    [ROLE_MEMBER]: [...MEMBER_ACTIONS, ...DISPATCH_MEMBER_ACTIONS],
-    [ROLE_WORKER]: [...WORKER_ACTIONS, ...DISPATCH_WORKER_ACTIONS],
+    [ROLE_MEMBER]: [...MEMBER_ACTIONS, ...DISPATCH_MEMBER_ACTIONS, ...TRACKING_MEMBER_ACTIONS],
+    [ROLE_WORKER]: [...WORKER_ACTIONS, ...DISPATCH_WORKER_ACTIONS, ...TRACKING_WORKER_ACTIONS],
   };
 }
 

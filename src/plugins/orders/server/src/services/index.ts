@@ -10,6 +10,7 @@ import orderQuery from './order-query';
 import paymentsPort from './payments-port';
 import placeOrder from './place-order';
 import quote from './quote';
+import trackingPort from './tracking-port';
 import transition from './transition';
 import unpaidTimeout from './unpaid-timeout';
 import workerActions from './worker-actions';
@@ -27,6 +28,7 @@ export default {
   'payments-port': paymentsPort,
   'place-order': placeOrder,
   quote,
+  'tracking-port': trackingPort,
   transition,
   'unpaid-timeout': unpaidTimeout,
   'worker-actions': workerActions,

@@ -1,0 +1,3 @@
+import locationSample from './location-sample';
+
+export default { 'location-sample': locationSample };

@@ -1,0 +1,2 @@
+export * from './eta';
+export * from './ping-rules';
