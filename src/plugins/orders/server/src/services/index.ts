@@ -9,6 +9,7 @@ import orderQuery from './order-query';
 import paymentsPort from './payments-port';
 import placeOrder from './place-order';
 import quote from './quote';
+import settlementPort from './settlement-port';
 import transition from './transition';
 import unpaidTimeout from './unpaid-timeout';
 import workerActions from './worker-actions';
@@ -25,6 +26,7 @@ export default {
   'payments-port': paymentsPort,
   'place-order': placeOrder,
   quote,
+  'settlement-port': settlementPort,
   transition,
   'unpaid-timeout': unpaidTimeout,
   'worker-actions': workerActions,
