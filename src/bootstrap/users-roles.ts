@@ -90,6 +90,8 @@ export const TRACKING_WORKER_ACTIONS = [...TRACKING_MEMBER_ACTIONS, 'plugin::tra
 export const WORKER_ACTIONS = [
   ...MEMBER_ACTIONS,
   ...['accept', 'depart', 'arrive', 'start', 'pause', 'resume', 'complete', 'release', 'evidence'].map((a) => `plugin::orders.order.${a}`),
+  // 我的收入: workers only (a member gets 403).
+  'plugin::settlement.earnings.find',
 ];
 
 async function ensureRole(strapi: Core.Strapi, type: string, name: string, description: string) {

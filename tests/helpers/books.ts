@@ -39,10 +39,12 @@ export async function expectBooksMatchPayments(strapi: Core.Strapi) {
   }
   expect({ cash: cashHeld }).toEqual({ cash: cashExpected });
 
-  const orders: any[] = await strapi.db.query(ORDER_UID).findMany({ select: ['cancellationFee'] });
+  const orders: any[] = await strapi.db.query(ORDER_UID).findMany({ select: ['cancellationFee', 'orderStatus', 'paid', 'refunded', 'refundPending'] });
   const fees = orders.reduce((total, o) => total + (o.cancellationFee ?? 0), 0);
+  // A completed order's prepayment was recognised (worker payable + commission); refunds still owed stay.
+  const recognised = orders.filter((o) => o.orderStatus === 'completed').reduce((total, o) => total + Math.max(0, o.paid - o.refunded - o.refundPending), 0);
   const forOrders = (p: any) => p.stage !== 'topup';
-  const prepayments = sum(payments.filter(forOrders)) - refundsOf(forOrders) - fees;
+  const prepayments = sum(payments.filter(forOrders)) - refundsOf(forOrders) - fees - recognised;
   expect({ account: 'customer-prepayments', balance: await ledger.balance('customer-prepayments') }).toEqual({ account: 'customer-prepayments', balance: prepayments });
   figures['customer-prepayments'] = prepayments;
 
@@ -56,4 +58,27 @@ export async function expectBooksMatchPayments(strapi: Core.Strapi) {
     expect({ account: `wallet:${memberId}`, balance: await ledger.balance(`wallet:${memberId}`) }).toEqual({ account: `wallet:${memberId}`, balance: wallet });
   }
   return figures;
+}
+
+/**
+ * Each completed order's recognition against the order itself: one entry under its ref, the
+ * prepayment line equal to what the order holds, and its earning's net + commission = gross,
+ * the net owed to the order's worker. The whole ledger's trial balance is zero.
+ */
+export async function expectRecognitionMatchesOrders(strapi: Core.Strapi) {
+  const ledger = strapi.plugin('settlement').service('ledger');
+  const completed: any[] = await strapi.db.query(ORDER_UID).findMany({ where: { orderStatus: 'completed' }, populate: { worker: { select: ['id'] } } });
+  for (const order of completed) {
+    const ref = `order:${order.orderNo}:completed`;
+    expect({ ref, entries: await strapi.db.query('plugin::settlement.journal-entry').count({ where: { ref } }) }).toEqual({ ref, entries: 1 });
+    const entry = await ledger.entries(ref);
+    const amountOn = (account: string) => entry.lines.filter((l: any) => l.account === account).reduce((t: number, l: any) => t + l.amount, 0);
+    expect({ ref, prepayment: amountOn('customer-prepayments') }).toEqual({ ref, prepayment: order.paid - order.refunded - order.refundPending });
+    const earning = await strapi.db.query('plugin::settlement.worker-earning').findOne({ where: { ref } });
+    expect(earning).toMatchObject({ orderDocumentId: order.documentId, workerId: order.worker.id });
+    expect(earning.net + earning.commission).toBe(earning.gross);
+    expect(0 - amountOn(`worker-payable:${order.worker.id}`)).toBe(earning.net);
+    expect(0 - amountOn('income:commission')).toBe(earning.commission);
+  }
+  expect(await ledger.trialBalance()).toBe(0);
 }

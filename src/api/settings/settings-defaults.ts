@@ -53,8 +53,22 @@ export interface PlatformSettings {
   /** Modes per city and/or category; the most specific rule wins over dispatch.mode. */
   dispatchModes: Array<{ cityAdcode?: string | null; categorySlug?: string | null; mode: PlatformSettings['dispatch']['mode'] }>;
   cancellationPolicy: CancellationRule[];
-  commission: { defaultPercent: number; settlementCycleDays: number };
+  commission: {
+    defaultPercent: number;
+    /** Earnings become settleable this many days after the order completed (T+N). */
+    settlementCycleDays: number;
+    /** Fen; the commission of an order is never below this (nor above the order's value). */
+    minCommission: number;
+    /** Coupon discounts are the platform's marketing cost (the worker earns on the full price). */
+    couponsPlatformFunded: boolean;
+    /** Points deductions are the platform's marketing cost. */
+    pointsPlatformFunded: boolean;
+    /** Share of a cancellation fee that goes to the order's worker (the rest stays platform income). */
+    workerCancellationSharePercent: number;
+  };
   categoryCommissions: Array<{ category?: { slug: string } | null; percent: number }>;
+  /** Rates by the worker's skill level for the order's service; beat category and default rates. */
+  levelCommissions: Array<{ level: number; percent: number }>;
   points: { earnPerYuan: number; reviewPoints: number; pointsPerYuan: number; maxDeductionPercent: number; expireMonths: number };
   rating: { minReviewsForRating: number; warningBelow: number; suspendBelow: number; reviewWindowDays: number };
   sms: { codeTtlSeconds: number; resendSeconds: number; maxPerPhonePerDay: number; maxPerIpPerHour: number; maxVerifyAttempts: number };
@@ -113,8 +127,16 @@ export const DEFAULT_SETTINGS: PlatformSettings = {
     { orderStatus: 'in_service', minHoursBefore: 0, feePercent: 100, minFee: 0 },
     { orderStatus: 'paused', minHoursBefore: 0, feePercent: 100, minFee: 0 },
   ],
-  commission: { defaultPercent: 20, settlementCycleDays: 7 },
+  commission: {
+    defaultPercent: 20,
+    settlementCycleDays: 7,
+    minCommission: 0,
+    couponsPlatformFunded: true,
+    pointsPlatformFunded: true,
+    workerCancellationSharePercent: 0,
+  },
   categoryCommissions: [],
+  levelCommissions: [],
   points: { earnPerYuan: 1, reviewPoints: 20, pointsPerYuan: 100, maxDeductionPercent: 10, expireMonths: 24 },
   rating: { minReviewsForRating: 3, warningBelow: 4, suspendBelow: 3, reviewWindowDays: 15 },
   sms: { codeTtlSeconds: 300, resendSeconds: 60, maxPerPhonePerDay: 10, maxPerIpPerHour: 30, maxVerifyAttempts: 5 },

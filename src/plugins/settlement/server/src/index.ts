@@ -1,4 +1,6 @@
 import contentTypes from './content-types';
+import controllers from './controllers';
+import routes from './routes';
 import services from './services';
 
 export default {
@@ -8,8 +10,8 @@ export default {
   config: { default: {}, validator() {} },
   contentTypes,
   services,
-  controllers: {},
-  routes: { 'content-api': { type: 'content-api', routes: [] }, admin: { type: 'admin', routes: [] } },
+  controllers,
+  routes,
   policies: {},
   middlewares: {},
 };

@@ -29,7 +29,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
       actor: request.actor,
       reason: request.reason,
       onlyFrom: request.onlyFrom,
-      within: async ({ trx, row, to }) => {
+      within: async ({ trx, row, to, now }) => {
         outcome = cancellationFee(
           { status: row.orderStatus, scheduledAt: row.scheduledAt, now: clock.now(), paid: amountHeld(row), total: row.total },
           request.waiveFee ? [] : settings.cancellationPolicy,
@@ -42,6 +42,8 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
         if (outcome.fee > 0) {
           // The fee stops being the member's prepayment and becomes platform income.
           await strapi.plugin('settlement')?.service('ledger').post(cancellationFeeKept(row.orderNo, outcome.fee, `取消费 ${row.orderNo}`));
+          // The accepting worker's share of it, by policy (平台参数 → 取消费师傅分成).
+          await getService(strapi, 'settlement-port').cancellationFeeKept(row.id, outcome.fee, now);
         }
       },
       patch: (row, _to, now) => ({

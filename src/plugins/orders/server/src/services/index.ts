@@ -10,6 +10,7 @@ import orderQuery from './order-query';
 import paymentsPort from './payments-port';
 import placeOrder from './place-order';
 import quote from './quote';
+import settlementPort from './settlement-port';
 import trackingPort from './tracking-port';
 import transition from './transition';
 import unpaidTimeout from './unpaid-timeout';
@@ -28,6 +29,7 @@ export default {
   'payments-port': paymentsPort,
   'place-order': placeOrder,
   quote,
+  'settlement-port': settlementPort,
   'tracking-port': trackingPort,
   transition,
   'unpaid-timeout': unpaidTimeout,

@@ -89,6 +89,8 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
           at: now,
         },
       });
+      // Every path to completed (worker, operator step, final payment) recognises the revenue with the status.
+      if (to === 'completed') await getService(strapi, 'settlement-port').orderCompleted(orderId, now);
       const fresh = (await strapi.db.query(ORDER_UID).findOne({ where: { id: orderId }, populate: RELATIONS })) as OrderRow;
       change = { row: fresh, from, to };
       return fresh;

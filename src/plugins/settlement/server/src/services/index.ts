@@ -1,3 +1,5 @@
+import earnings from './earnings';
 import ledger from './ledger';
+import ledgerPort from './ledger-port';
 
-export default { ledger };
+export default { earnings, ledger, 'ledger-port': ledgerPort };

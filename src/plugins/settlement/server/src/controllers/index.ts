@@ -1,0 +1,3 @@
+import earnings from './earnings';
+
+export default { earnings };
