@@ -8,6 +8,7 @@ import { registerReadiness } from './bootstrap/readiness';
 import { registerReadCacheInvalidation } from './bootstrap/read-cache';
 import { startRealtime, stopRealtime } from './bootstrap/realtime';
 import { ensureUserRoles } from './bootstrap/users-roles';
+import { registerMarketingAdminRoutes } from './api/marketing/admin-routes';
 import { installPrivateStorage } from './api/media/private-storage';
 import { startRuntime, stopRuntime } from './runtime';
 import { assertProductionReady } from './runtime/deployment';
@@ -46,7 +47,11 @@ export default {
     await ensureAdminRoles(strapi);
     await stripLedgerWritePermissions(strapi);
     await configureAdminLayouts(strapi);
-    if (!isScript()) startRealtime(strapi);
+    registerMarketingAdminRoutes(strapi);
+    if (!isScript()) {
+      await strapi.service('api::marketing.coupon-jobs').register();
+      startRealtime(strapi);
+    }
   },
 
   async destroy() {
