@@ -8,6 +8,7 @@ import { registerReadiness } from './bootstrap/readiness';
 import { registerReadCacheInvalidation } from './bootstrap/read-cache';
 import { startRealtime, stopRealtime } from './bootstrap/realtime';
 import { ensureUserRoles } from './bootstrap/users-roles';
+import { registerMarketingAdminRoutes } from './api/marketing/admin-routes';
 import { installPrivateStorage } from './api/media/private-storage';
 import { startRuntime, stopRuntime } from './runtime';
 import { assertProductionReady } from './runtime/deployment';
@@ -46,7 +47,9 @@ export default {
     await ensureAdminRoles(strapi);
     await stripLedgerWritePermissions(strapi);
     await configureAdminLayouts(strapi);
+    registerMarketingAdminRoutes(strapi);
     if (!isScript()) {
+      await strapi.service('api::marketing.coupon-jobs').register();
       const sockets = startRealtime(strapi);
       // Plugins' client events can only be attached now: the server starts after their bootstraps.
       strapi.plugin('tracking').service('live').attach(sockets);

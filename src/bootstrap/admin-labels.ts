@@ -417,6 +417,7 @@ export const CONTENT_TYPE_VIEWS: Readonly<Record<string, AdminViewSpec>> = {
       ['categories'],
       ['validFrom', 'validUntil'],
       ['validDays', 'perUserLimit', 'claimable'],
+      ['claimStartsAt', 'claimEndsAt', 'grantOnRegister'],
       ['stock', 'issuedCount'],
       ['description'],
     ],
@@ -446,6 +447,9 @@ export const CONTENT_TYPE_VIEWS: Readonly<Record<string, AdminViewSpec>> = {
       issuedCount: { label: '已发放', description: MAINTAINED },
       perUserLimit: { label: '每人限领（张）' },
       claimable: { label: '可自行领取', description: '开启后会员可在领券中心领取；关闭则只能由平台发放或积分兑换' },
+      claimStartsAt: { label: '领取开始时间', description: '领券中心从此时起可领取；留空表示立即可领' },
+      claimEndsAt: { label: '领取截止时间', description: '此后不能再领取，已领的券按有效期使用；留空表示不限' },
+      grantOnRegister: { label: '新人券', description: '开启后新注册会员自动获得一张（每人一次，受库存限制）' },
       active: { label: '启用', description: '停用后不能再发放和领取，已发出的券不受影响' },
       description: { label: '使用说明', description: '会员在券详情中看到' },
     },
@@ -456,7 +460,8 @@ export const CONTENT_TYPE_VIEWS: Readonly<Record<string, AdminViewSpec>> = {
     list: ['user', 'coupon', 'couponStatus', 'source', 'grantedAt', 'expiresAt'],
     defaultSort: { by: 'grantedAt', order: 'DESC' },
     pageSize: 20,
-    edit: [['user', 'coupon'], ['couponStatus', 'source'], ['grantedAt', 'expiresAt'], ['usedAt', 'orderRef']],
+    edit: [['user', 'coupon'], ['couponStatus', 'source'], ['grantedAt', 'expiresAt'], ['usedAt', 'orderRef'], ['grantKey']],
+    readOnly: ['grantKey'],
     fields: {
       user: { label: '会员' },
       coupon: { label: '优惠券' },
@@ -473,6 +478,20 @@ export const CONTENT_TYPE_VIEWS: Readonly<Record<string, AdminViewSpec>> = {
       expiresAt: { label: '到期时间' },
       usedAt: { label: '使用时间' },
       orderRef: { label: '使用订单号' },
+      grantKey: { label: '发放标识', description: '平台发放、活动赠送、新人券的去重标识（来源:活动:券:会员），同一标识只发一次；系统自动生成' },
+    },
+  },
+
+  'api::people.favourite': {
+    mainField: 'targetId',
+    list: ['userRef', 'kind', 'targetId', 'createdAt'],
+    defaultSort: { by: 'createdAt', order: 'DESC' },
+    pageSize: 20,
+    readOnly: ['userRef', 'kind', 'targetId'],
+    fields: {
+      userRef: { label: '会员 ID' },
+      kind: { label: '收藏类型', description: 'worker = 师傅，item = 服务项目' },
+      targetId: { label: '收藏对象', description: '师傅或服务项目的文档 ID' },
     },
   },
 

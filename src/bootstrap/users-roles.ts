@@ -29,6 +29,7 @@ export const PUBLIC_ACTIONS = [
   'api::people.worker.findOne',
   'api::marketing.gift.find',
   'api::marketing.gift.findOne',
+  'api::marketing.coupon-centre.claimable',
   'api::search.search.search',
 ];
 
@@ -46,6 +47,10 @@ export const MEMBER_ACTIONS = [
   'api::me.me.listCoupons',
   'api::me.me.getPoints',
   'api::me.me.redeemPoints',
+  'api::marketing.coupon-centre.claim',
+  'api::people.favourite.list',
+  'api::people.favourite.add',
+  'api::people.favourite.remove',
   'plugin::users-permissions.user.me',
   // Changing a password needs the current one; SMS and WeChat accounts never learn theirs.
   'plugin::users-permissions.auth.changePassword',

@@ -1,6 +1,6 @@
 import { fromZonedTime } from '../../../src/runtime/clock';
 import { loadUnfitReason, staticUnfitReason, type DispatchWorker, type OrderNeed } from '../../../src/plugins/dispatch/server/src/domain/eligibility';
-import { preferenceMatch, scoreCandidate, type ScoreFeatures } from '../../../src/plugins/dispatch/server/src/domain/score';
+import { FAVOURITE_PREFERENCE_BONUS, preferenceMatch, scoreCandidate, type ScoreFeatures } from '../../../src/plugins/dispatch/server/src/domain/score';
 import { defaultWeek, dayOff } from '../../../src/plugins/dispatch/server/src/domain/weekly-schedule';
 import { modeFor } from '../../../src/plugins/dispatch/server/src/domain/dispatch-mode';
 import { nextStep } from '../../../src/plugins/dispatch/server/src/domain/offer-rules';
@@ -106,6 +106,16 @@ describe('score', () => {
     expect(preferenceMatch({ gender: 'female', skillIds: [7] }, null)).toBe(0.5);
     expect(preferenceMatch({ gender: 'female', skillIds: [7] }, { workerGender: 'male' })).toBe(0);
     expect(preferenceMatch({ gender: 'female', skillIds: [7] }, { workerGender: 'female', preferredSkillIds: [7, 9] })).toBe(0.75);
+  });
+
+  it('gives a favourite worker a small bonus, capped at a full match', () => {
+    expect(preferenceMatch({ gender: 'female', skillIds: [7], favourite: true }, null)).toBe(1);
+    expect(preferenceMatch({ gender: 'female', skillIds: [7], favourite: true }, { workerGender: 'male' })).toBe(FAVOURITE_PREFERENCE_BONUS);
+    expect(preferenceMatch({ gender: 'female', skillIds: [7], favourite: true }, { workerGender: 'female', preferredSkillIds: [7, 9] })).toBe(1);
+    const plain = scoreCandidate({ ...features, preferenceMatch: preferenceMatch({ gender: 'female', skillIds: [] }, null) }, weights).score;
+    const favoured = scoreCandidate({ ...features, preferenceMatch: preferenceMatch({ gender: 'female', skillIds: [], favourite: true }, null) }, weights).score;
+    expect(favoured).toBeGreaterThan(plain);
+    expect(favoured - plain).toBeLessThanOrEqual(5);
   });
 });
 

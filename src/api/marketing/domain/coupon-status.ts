@@ -24,3 +24,16 @@ export function couponExpiry(
   if (template.validDays) candidates.push(grantedAt.getTime() + template.validDays * 86_400_000);
   return candidates.length ? new Date(Math.min(...candidates)) : null;
 }
+
+const DAY_MS = 86_400_000;
+
+/**
+ * The next business-day start after `now`, as a slot number and its instant, for the nightly
+ * expiry sweep. `utcOffsetMinutes` is the business zone's fixed offset (Asia/Shanghai: 480, no
+ * daylight saving). Example: 2026-12-03T15:30Z with 480 → slot of 2026-12-04, at 2026-12-03T16:00Z.
+ */
+export function nextDailyRun(now: Date, utcOffsetMinutes: number): { slot: number; at: Date } {
+  const offset = utcOffsetMinutes * 60_000;
+  const slot = Math.floor((now.getTime() + offset) / DAY_MS) + 1;
+  return { slot, at: new Date(slot * DAY_MS - offset) };
+}

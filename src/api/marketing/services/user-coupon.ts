@@ -1,9 +1,11 @@
 import { factories } from '@strapi/strapi';
 import { DomainError } from '../../../runtime/errors';
 import { lockRow } from '../../../runtime/row-lock';
+import { claimRefusal, grantRefusal, type GrantSource, type Refusal } from '../domain/coupon-claim';
 import { couponExpiry, effectiveCouponStatus, type UserCouponStatus } from '../domain/coupon-status';
 
 const UID = 'api::marketing.user-coupon';
+const COUPON_UID = 'api::marketing.coupon';
 
 const COUPON_FIELDS = ['name', 'code', 'type', 'amountOff', 'percentOff', 'maxDiscount', 'minSpend', 'description', 'validUntil'];
 
@@ -28,11 +30,30 @@ export interface UserCouponView {
   };
 }
 
+export interface IssueOptions {
+  /** Idempotency key (see `grantKey`): a grant already made under it is returned, not repeated. */
+  key?: string;
+}
+
+export interface IssueResult {
+  userCoupon: { id: number; documentId: string; expiresAt: string | Date | null };
+  created: boolean;
+}
+
+/**
+ * Points exchange predates the claim codes and is documented as 400 COUPON_INVALID for every
+ * refusal; it keeps that answer, with the precise reason alongside.
+ */
+function refusalError(refusal: Refusal, source: GrantSource): DomainError {
+  if (source === 'exchange') return new DomainError('COUPON_INVALID', refusal.message, { reason: refusal.reason });
+  return new DomainError(refusal.code, refusal.message, { reason: refusal.reason });
+}
+
 export default factories.createCoreService(UID, ({ strapi }) => ({
   async listMine(userId: number, status: UserCouponStatus | undefined, now: Date): Promise<UserCouponView[]> {
     const rows = await strapi.db.query(UID).findMany({
       where: { user: { id: userId } },
-      orderBy: [{ grantedAt: 'desc' }],
+      orderBy: [{ grantedAt: 'desc' }, { id: 'desc' }],
       populate: { coupon: { select: ['documentId', ...COUPON_FIELDS], populate: { categories: { select: ['slug'] } } } },
       limit: 200,
     });
@@ -60,24 +81,37 @@ export default factories.createCoreService(UID, ({ strapi }) => ({
   },
 
   /**
-   * Grants one coupon of a template to a member inside the caller's transaction. Stock is taken
-   * with a conditional increment; the per-user limit is checked under the member's row lock.
+   * Issues one coupon of a template to a member inside the caller's transaction. The member's row
+   * lock serialises their own grants (per-user limit, idempotency key); stock is taken with a
+   * conditional increment (`issued_count < stock`), which is atomic on SQLite, MariaDB and
+   * PostgreSQL alike, so concurrent claims never hand out more than the stock.
    */
-  async grant(trx: any, userId: number, couponId: number, source: string, now: Date) {
+  async issue(trx: any, userId: number, couponId: number, source: GrantSource, now: Date, options: IssueOptions = {}): Promise<IssueResult> {
     const knex = strapi.db.connection;
     await lockRow(knex, trx, 'up_users', userId);
-    const coupon = await strapi.db.query('api::marketing.coupon').findOne({ where: { id: couponId } });
-    if (!coupon || !coupon.active) throw new DomainError('COUPON_INVALID', '优惠券不可用');
-    if (coupon.validUntil && new Date(coupon.validUntil) <= now) throw new DomainError('COUPON_INVALID', '优惠券已过期');
-    const held = await strapi.db.query(UID).count({ where: { user: { id: userId }, coupon: { id: couponId } } });
-    if (held >= coupon.perUserLimit) throw new DomainError('COUPON_INVALID', '已达到该券的领取上限');
+    if (options.key) {
+      const existing = await strapi.db.query(UID).findOne({ where: { grantKey: options.key } });
+      if (existing) return { userCoupon: existing, created: false };
+    }
+    const coupon = await strapi.db.query(COUPON_UID).findOne({ where: { id: couponId } });
+    if (!coupon) throw new DomainError('NOT_FOUND', '优惠券不存在');
+    // Claims and exchanges are bounded per member; operator, campaign and new-member grants are
+    // bounded by their idempotency key instead.
+    const bounded = source === 'claim' || source === 'exchange';
+    const held = bounded ? await strapi.db.query(UID).count({ where: { user: { id: userId }, coupon: { id: couponId } } }) : 0;
+    const refusal =
+      source === 'claim'
+        ? claimRefusal(coupon, held, now)
+        : (grantRefusal(coupon, now) ??
+          (bounded && held >= coupon.perUserLimit ? ({ code: 'COUPON_LIMIT_REACHED', reason: 'limit_reached', message: '已达到该券的领取上限' } as const) : null));
+    if (refusal) throw refusalError(refusal, source);
     const taken = await knex('coupons')
       .transacting(trx)
       .where({ id: couponId })
-      .andWhere((q) => q.whereNull('stock').orWhere('issued_count', '<', knex.ref('stock')))
-      .increment('issued_count', 1);
-    if (!taken) throw new DomainError('COUPON_INVALID', '优惠券已领完');
-    return strapi.db.query(UID).create({
+      .andWhere((q) => q.whereNull('stock').orWhereRaw('COALESCE(issued_count, 0) < stock'))
+      .update({ issued_count: knex.raw('COALESCE(issued_count, 0) + 1') });
+    if (!taken) throw refusalError({ code: 'COUPON_SOLD_OUT', reason: 'sold_out', message: '优惠券已领完' }, source);
+    const userCoupon = await strapi.db.query(UID).create({
       data: {
         user: userId,
         coupon: couponId,
@@ -85,7 +119,14 @@ export default factories.createCoreService(UID, ({ strapi }) => ({
         source,
         grantedAt: now,
         expiresAt: couponExpiry(coupon, now),
+        grantKey: options.key ?? null,
       },
     });
+    return { userCoupon, created: true };
+  },
+
+  /** `issue` for callers that only need the granted row (points exchange). */
+  async grant(trx: any, userId: number, couponId: number, source: GrantSource, now: Date, options: IssueOptions = {}) {
+    return (await this.issue(trx, userId, couponId, source, now, options)).userCoupon;
   },
 }));

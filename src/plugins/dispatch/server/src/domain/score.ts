@@ -84,17 +84,27 @@ export function scoreCandidate(features: ScoreFeatures, weights: ScoreWeights): 
   return { score: round1(score), breakdown };
 }
 
-/** The member's saved preferences as a 0–1 match: gender wish, then workers they favour by category skill. */
+/** What a member's favourite (收藏) worker adds to the preference match, capped at 1. */
+export const FAVOURITE_PREFERENCE_BONUS = 0.5;
+
+/**
+ * The member's saved preferences as a 0–1 match: gender wish, then workers they favour by
+ * category skill; a worker the member saved as a favourite gets a small bonus on top. With the
+ * default weights (preference 5 of 105) a favourite gains about 2.4 of 100 points: enough to
+ * break near-ties, never enough to beat a clearly closer or better-rated worker.
+ */
 export function preferenceMatch(
-  worker: { gender: 'male' | 'female'; skillIds: readonly number[] },
+  worker: { gender: 'male' | 'female'; skillIds: readonly number[]; favourite?: boolean },
   preferences: { workerGender?: 'male' | 'female' | 'any' | null; preferredSkillIds?: readonly number[] } | null,
 ): number {
-  if (!preferences) return 0.5;
+  const bonus = worker.favourite ? FAVOURITE_PREFERENCE_BONUS : 0;
+  if (!preferences) return Math.min(1, 0.5 + bonus);
   const parts: number[] = [];
   if (preferences.workerGender && preferences.workerGender !== 'any') parts.push(worker.gender === preferences.workerGender ? 1 : 0);
   if (preferences.preferredSkillIds?.length) {
     const hits = preferences.preferredSkillIds.filter((id) => worker.skillIds.includes(id)).length;
     parts.push(hits / preferences.preferredSkillIds.length);
   }
-  return parts.length ? parts.reduce((a, b) => a + b, 0) / parts.length : 0.5;
+  const base = parts.length ? parts.reduce((a, b) => a + b, 0) / parts.length : 0.5;
+  return Math.min(1, base + bonus);
 }

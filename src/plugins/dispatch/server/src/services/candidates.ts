@@ -93,15 +93,25 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     return stats;
   }
 
+  /**
+   * Workers the member saved as favourites (收藏), through the people API's service
+   * `favouriteWorkerIds(userId)` (docs/API.md, 收藏); none when that API is not installed.
+   */
+  async function favouriteWorkers(memberId: number): Promise<Set<string>> {
+    const favourites = strapi.service('api::people.favourite') as { favouriteWorkerIds?: (userId: number) => Promise<string[]> } | undefined;
+    return new Set(favourites?.favouriteWorkerIds ? await favourites.favouriteWorkerIds(memberId) : []);
+  }
+
   async function memberContext(memberId: number | null | undefined) {
-    if (!memberId) return { blocked: new Set<number>(), served: new Set<number>(), preferences: null };
-    const [blocks, served, profile] = await Promise.all([
+    if (!memberId) return { blocked: new Set<number>(), served: new Set<number>(), preferences: null, favourites: new Set<string>() };
+    const [blocks, served, profile, favourites] = await Promise.all([
       strapi.db.query(BLOCK_UID).findMany({ where: { memberId }, select: ['workerId'] }),
       ordersPort(strapi).servedWorkerIds(memberId),
       strapi.db.query('api::people.customer-profile').findOne({
         where: { user: { id: memberId } },
         populate: { preferences: { populate: { categories: { select: ['id'] } } } },
       }),
+      favouriteWorkers(memberId),
     ]);
     const prefs = profile?.preferences;
     let preferredSkillIds: number[] = [];
@@ -115,7 +125,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       preferredSkillIds = [...new Set(items.flatMap((i: any) => (i.skills ?? []).map((s: { id: number }) => s.id)))] as number[];
     }
     const preferences = prefs && ((prefs.workerGender && prefs.workerGender !== 'any') || preferredSkillIds.length) ? { workerGender: prefs.workerGender, preferredSkillIds } : null;
-    return { blocked: new Set<number>(blocks.map((b: { workerId: number }) => b.workerId)), served: new Set<number>(served), preferences };
+    return { blocked: new Set<number>(blocks.map((b: { workerId: number }) => b.workerId)), served: new Set<number>(served), preferences, favourites };
   }
 
   return {
@@ -183,7 +193,10 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         skillLevel: matchingSkillLevel(worker, request.skillIds),
         ordersLast7Days,
         workloadCap: 7 * (worker.maxOrdersPerDay ?? dispatch.maxOrdersPerDay),
-        preferenceMatch: preferenceMatch({ gender: worker.gender, skillIds: worker.skills.map((s) => s.skillId) }, member.preferences),
+        preferenceMatch: preferenceMatch(
+          { gender: worker.gender, skillIds: worker.skills.map((s) => s.skillId), favourite: member.favourites.has(worker.documentId) },
+          member.preferences,
+        ),
         repeatCustomer: member.served.has(worker.id),
         offersAccepted: stats.accepted,
         offersMade: stats.made,
