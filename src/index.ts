@@ -8,6 +8,7 @@ import { registerReadiness } from './bootstrap/readiness';
 import { registerReadCacheInvalidation } from './bootstrap/read-cache';
 import { startRealtime, stopRealtime } from './bootstrap/realtime';
 import { ensureUserRoles } from './bootstrap/users-roles';
+import { registerFeedbackActions, registerFeedbackAdminRoutes } from './api/feedback/admin-routes';
 import { installPrivateStorage } from './api/media/private-storage';
 import { startRuntime, stopRuntime } from './runtime';
 import { assertProductionReady } from './runtime/deployment';
@@ -35,6 +36,8 @@ export default {
     await startRuntime({ logger: strapi.log, queueWorkers: isScript() ? false : undefined });
     registerReadiness(strapi);
     registerLedgerReadOnly(strapi);
+    await registerFeedbackActions(strapi);
+    registerFeedbackAdminRoutes(strapi);
   },
 
   async bootstrap({ strapi }: { strapi: Core.Strapi }) {
@@ -46,7 +49,11 @@ export default {
     await ensureAdminRoles(strapi);
     await stripLedgerWritePermissions(strapi);
     await configureAdminLayouts(strapi);
-    if (!isScript()) startRealtime(strapi);
+    if (!isScript()) {
+      startRealtime(strapi);
+      // Points follow order completions and refunds (published by the orders plugin after commit).
+      await strapi.service('api::marketing.order-points').register();
+    }
   },
 
   async destroy() {

@@ -60,6 +60,8 @@ export const MEMBER_ACTIONS = [
   'api::notify.notification.read',
   ...['quote', 'create', 'find', 'findOne', 'update', 'cancel'].map((a) => `plugin::orders.order.${a}`),
   ...['pay', 'wallet', 'topUp', 'confirmSandbox', 'findOne'].map((a) => `plugin::payments.payment.${a}`),
+  // Reviewing one's own completed order (issue 15).
+  'api::feedback.review.create',
 ];
 
 // --- dispatch plugin (issue 11): kept in one block so the per-role lists can absorb it as a unit.
@@ -85,6 +87,8 @@ export const DISPATCH_WORKER_ACTIONS = [
 export const WORKER_ACTIONS = [
   ...MEMBER_ACTIONS,
   ...['accept', 'depart', 'arrive', 'start', 'pause', 'resume', 'complete', 'release'].map((a) => `plugin::orders.order.${a}`),
+  // Answering a review of one's own order (issue 15).
+  'api::feedback.review.reply',
 ];
 
 async function ensureRole(strapi: Core.Strapi, type: string, name: string, description: string) {

@@ -2,6 +2,7 @@ import cancellation from './cancellation';
 import catalogLookup from './catalog-lookup';
 import dispatchPort from './dispatch-port';
 import eligibility from './eligibility';
+import loyaltyPort from './loyalty-port';
 import modification from './modification';
 import notify from './notify';
 import operations from './operations';
@@ -18,6 +19,7 @@ export default {
   'catalog-lookup': catalogLookup,
   'dispatch-port': dispatchPort,
   eligibility,
+  'loyalty-port': loyaltyPort,
   modification,
   notify,
   operations,
