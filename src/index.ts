@@ -9,6 +9,7 @@ import { registerReadCacheInvalidation } from './bootstrap/read-cache';
 import { startRealtime, stopRealtime } from './bootstrap/realtime';
 import { ensureUserRoles } from './bootstrap/users-roles';
 import { registerMarketingAdminRoutes } from './api/marketing/admin-routes';
+import { registerFeedbackActions, registerFeedbackAdminRoutes } from './api/feedback/admin-routes';
 import { installPrivateStorage } from './api/media/private-storage';
 import { startRuntime, stopRuntime } from './runtime';
 import { assertProductionReady } from './runtime/deployment';
@@ -36,6 +37,8 @@ export default {
     await startRuntime({ logger: strapi.log, queueWorkers: isScript() ? false : undefined });
     registerReadiness(strapi);
     registerLedgerReadOnly(strapi);
+    await registerFeedbackActions(strapi);
+    registerFeedbackAdminRoutes(strapi);
   },
 
   async bootstrap({ strapi }: { strapi: Core.Strapi }) {
@@ -53,6 +56,8 @@ export default {
       const sockets = startRealtime(strapi);
       // Plugins' client events can only be attached now: the server starts after their bootstraps.
       strapi.plugin('tracking').service('live').attach(sockets);
+      // Points follow order completions and refunds (published by the orders plugin after commit).
+      await strapi.service('api::marketing.order-points').register();
     }
   },
 

@@ -168,17 +168,21 @@ export const CONTENT_TYPE_VIEWS: Readonly<Record<string, AdminViewSpec>> = {
 
   'api::feedback.review': {
     mainField: 'orderRef',
-    list: ['orderRef', 'worker', 'serviceItem', 'rating', 'visible', 'createdAt'],
+    list: ['orderRef', 'worker', 'serviceItem', 'rating', 'needsFollowUp', 'visible', 'createdAt'],
     defaultSort: { by: 'createdAt', order: 'DESC' },
     pageSize: 20,
+    // Ratings feed the worker's aggregates and hiding recomputes them: both go through the API.
+    readOnly: ['rating', 'ratingQuality', 'ratingAttitude', 'ratingSkill', 'visible', 'hiddenReason', 'hiddenAt', 'hiddenBy'],
     edit: [
       ['orderRef', 'serviceItem'],
       ['worker', 'member'],
       ['ratingQuality', 'ratingAttitude', 'ratingSkill'],
-      ['rating', 'visible'],
+      ['rating', 'anonymous', 'needsFollowUp'],
       ['content'],
       ['images'],
       ['reply', 'repliedAt'],
+      ['visible', 'hiddenAt'],
+      ['hiddenReason', 'hiddenBy'],
     ],
     fields: {
       orderRef: { label: '订单号' },
@@ -193,7 +197,12 @@ export const CONTENT_TYPE_VIEWS: Readonly<Record<string, AdminViewSpec>> = {
       images: { label: '评价图片' },
       reply: { label: '平台回复', description: '会员和其他用户都能看到这条回复' },
       repliedAt: { label: '回复时间' },
-      visible: { label: '公开显示', description: '关闭后这条评价不在会员端展示（如含不当内容）' },
+      visible: { label: '公开显示', description: '隐藏请在接口「隐藏评价」中操作并填写原因；隐藏的评价不计入师傅评分' },
+      anonymous: { label: '匿名评价', description: '公开展示时不显示会员昵称' },
+      needsFollowUp: { label: '待客服跟进', description: '综合评分不高于评价标准中的差评线时自动标记' },
+      hiddenReason: { label: '隐藏原因' },
+      hiddenAt: { label: '隐藏时间' },
+      hiddenBy: { label: '隐藏操作人' },
     },
   },
 
@@ -307,6 +316,7 @@ export const CONTENT_TYPE_VIEWS: Readonly<Record<string, AdminViewSpec>> = {
     defaultSort: { by: 'createdAt', order: 'DESC' },
     pageSize: 20,
     readOnly: ['rating', 'ratingQuality', 'ratingAttitude', 'ratingSkill', 'reviewCount', 'completedOrders'],
+    hidden: ['ratingSumQuality', 'ratingSumAttitude', 'ratingSumSkill'],
     edit: [
       ['realName', 'user'],
       ['gender', 'birthYear', 'experienceYears'],
@@ -362,6 +372,9 @@ export const CONTENT_TYPE_VIEWS: Readonly<Record<string, AdminViewSpec>> = {
       ratingAttitude: { label: '服务态度评分', description: MAINTAINED },
       ratingSkill: { label: '专业技能评分', description: MAINTAINED },
       reviewCount: { label: '评价数', description: MAINTAINED },
+      ratingSumQuality: { label: '服务质量总分', description: MAINTAINED },
+      ratingSumAttitude: { label: '服务态度总分', description: MAINTAINED },
+      ratingSumSkill: { label: '专业技能总分', description: MAINTAINED },
       completedOrders: { label: '完成订单数', description: MAINTAINED },
     },
   },
@@ -508,7 +521,7 @@ export const CONTENT_TYPE_VIEWS: Readonly<Record<string, AdminViewSpec>> = {
       reason: {
         label: '原因',
         description:
-          'order_completed = 订单完成，review = 评价奖励，register = 注册赠送，redeem_gift = 兑换礼品，order_deduction = 下单抵扣，deduction_refund = 抵扣退回，expire = 积分过期，admin_adjust = 人工调整',
+          'order_completed = 订单完成，order_refund = 订单退款扣回，review = 评价奖励，register = 注册赠送，redeem_gift = 兑换礼品，order_deduction = 下单抵扣，deduction_refund = 抵扣退回，expire = 积分过期，admin_adjust = 人工调整',
       },
       ref: { label: '关联单号' },
       note: { label: '备注' },
@@ -1075,12 +1088,13 @@ export const COMPONENT_VIEWS: Readonly<Record<string, AdminViewSpec>> = {
     },
   },
   'settings.rating-standard': {
-    edit: [['minReviewsForRating', 'reviewWindowDays'], ['warningBelow', 'suspendBelow']],
+    edit: [['minReviewsForRating', 'reviewWindowDays'], ['warningBelow', 'suspendBelow', 'badReviewAtMost']],
     fields: {
       minReviewsForRating: { label: '显示评分所需评价数', description: '评价数达到后才在师傅主页显示评分' },
       warningBelow: { label: '预警评分线', description: '综合评分低于此值时提醒运营关注（1–5）' },
       suspendBelow: { label: '暂停接单评分线', description: '综合评分低于此值时暂停该师傅接单（1–5）' },
       reviewWindowDays: { label: '评价期限（天）', description: '服务完成后多少天内可以评价' },
+      badReviewAtMost: { label: '差评线', description: '单条评价综合评分不高于此值（1–5）即为差评，自动标记待客服跟进' },
     },
   },
   'settings.exception-rules': {

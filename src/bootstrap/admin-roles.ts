@@ -34,9 +34,10 @@ export const ADMIN_ROLES: RoleSpec[] = [
       'api::people.worker': ['read'],
       'api::marketing.user-coupon': ['read'],
       'api::marketing.points-entry': ['read'],
+      'api::feedback.review': ['read'],
       ...Object.fromEntries(CATALOG.map((uid) => [uid, ['read'] as Crud[]])),
     },
-    plugins: ['plugin::upload.read', 'plugin::orders.read', 'plugin::orders.manage', 'plugin::payments.read', 'plugin::dispatch.read', 'plugin::dispatch.manage', 'plugin::tracking.read'],
+    plugins: ['plugin::upload.read', 'plugin::orders.read', 'plugin::orders.manage', 'plugin::payments.read', 'plugin::dispatch.read', 'plugin::dispatch.manage', 'plugin::tracking.read', 'api::feedback.moderate'],
   },
   {
     name: '财务',
@@ -65,7 +66,7 @@ export const ADMIN_ROLES: RoleSpec[] = [
     // Ratings and counters come from reviews and orders; the audit goes through
     // /workforce/workers/:id/audit; the linked account is never re-pointed by hand.
     readOnlyFields: {
-      'api::people.worker': ['user', 'rating', 'ratingQuality', 'ratingAttitude', 'ratingSkill', 'reviewCount', 'completedOrders', 'auditStatus', 'auditLog', 'idVerified', 'searchIndex'],
+      'api::people.worker': ['user', 'rating', 'ratingQuality', 'ratingAttitude', 'ratingSkill', 'ratingSumQuality', 'ratingSumAttitude', 'ratingSumSkill', 'reviewCount', 'completedOrders', 'auditStatus', 'auditLog', 'idVerified', 'searchIndex'],
     },
   },
 ];

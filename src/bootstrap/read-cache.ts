@@ -21,7 +21,8 @@ export const UID = {
 
 export const READ_TAGS = {
   categories: [UID.category, UID.item, UID.file],
-  items: [UID.item, UID.category, UID.skill, UID.file],
+  // The detail shows the item's rating and recent reviews (masked nickname).
+  items: [UID.item, UID.category, UID.skill, UID.file, UID.review, UID.user],
   skills: [UID.skill, UID.category],
   // The profile shows recent reviews with the reviewer's masked nickname and the item name.
   workers: [UID.worker, UID.city, UID.skill, UID.file, UID.review, UID.user, UID.item],

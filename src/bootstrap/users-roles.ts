@@ -65,6 +65,8 @@ export const MEMBER_ACTIONS = [
   'api::notify.notification.read',
   ...['quote', 'create', 'find', 'findOne', 'update', 'cancel'].map((a) => `plugin::orders.order.${a}`),
   ...['pay', 'wallet', 'topUp', 'confirmSandbox', 'findOne'].map((a) => `plugin::payments.payment.${a}`),
+  // Reviewing one's own completed order (issue 15).
+  'api::feedback.review.create',
 ];
 
 // --- dispatch plugin (issue 11): kept in one block so the per-role lists can absorb it as a unit.
@@ -97,6 +99,8 @@ export const WORKER_ACTIONS = [
   ...['accept', 'depart', 'arrive', 'start', 'pause', 'resume', 'complete', 'release', 'evidence'].map((a) => `plugin::orders.order.${a}`),
   // 我的收入: workers only (a member gets 403).
   'plugin::settlement.earnings.find',
+  // Answering a review of one's own order (issue 15).
+  'api::feedback.review.reply',
 ];
 
 async function ensureRole(strapi: Core.Strapi, type: string, name: string, description: string) {

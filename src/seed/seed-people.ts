@@ -202,6 +202,10 @@ export async function seedWorkers(
           ratingAttitude: worker.ratingAttitude,
           ratingSkill: worker.ratingSkill,
           reviewCount: worker.reviewCount,
+          // The demo averages as the integer sums reviews add to (feedback/domain/rating.ts).
+          ratingSumQuality: Math.round(worker.ratingQuality * worker.reviewCount),
+          ratingSumAttitude: Math.round(worker.ratingAttitude * worker.reviewCount),
+          ratingSumSkill: Math.round(worker.ratingSkill * worker.reviewCount),
           completedOrders: worker.completedOrders,
         },
       },

@@ -70,7 +70,14 @@ export interface PlatformSettings {
   /** Rates by the worker's skill level for the order's service; beat category and default rates. */
   levelCommissions: Array<{ level: number; percent: number }>;
   points: { earnPerYuan: number; reviewPoints: number; pointsPerYuan: number; maxDeductionPercent: number; expireMonths: number };
-  rating: { minReviewsForRating: number; warningBelow: number; suspendBelow: number; reviewWindowDays: number };
+  rating: {
+    minReviewsForRating: number;
+    warningBelow: number;
+    suspendBelow: number;
+    reviewWindowDays: number;
+    /** A review whose overall score is at or below this goes to 客服 for follow-up. */
+    badReviewAtMost: number;
+  };
   sms: { codeTtlSeconds: number; resendSeconds: number; maxPerPhonePerDay: number; maxPerIpPerHour: number; maxVerifyAttempts: number };
   /** When 订单监控 flags an order (minutes relative to the planned start or end). */
   exceptions: {
@@ -138,7 +145,7 @@ export const DEFAULT_SETTINGS: PlatformSettings = {
   categoryCommissions: [],
   levelCommissions: [],
   points: { earnPerYuan: 1, reviewPoints: 20, pointsPerYuan: 100, maxDeductionPercent: 10, expireMonths: 24 },
-  rating: { minReviewsForRating: 3, warningBelow: 4, suspendBelow: 3, reviewWindowDays: 15 },
+  rating: { minReviewsForRating: 3, warningBelow: 4, suspendBelow: 3, reviewWindowDays: 15, badReviewAtMost: 2 },
   sms: { codeTtlSeconds: 300, resendSeconds: 60, maxPerPhonePerDay: 10, maxPerIpPerHour: 30, maxVerifyAttempts: 5 },
   exceptions: { lateDepartureMinutes: 30, lateArrivalMinutes: 15, arrivedIdleMinutes: 30, overrunMinutes: 60, finalPaymentOverdueMinutes: 1440 },
 };

@@ -1,6 +1,7 @@
 import { bootStrapi, type TestApp } from '../../helpers/strapi';
 import { buildOrderWorld, localAt, pay, type OrderWorld, inDepartWindow } from '../../helpers/orders';
 import { createCity } from '../../helpers/fixtures';
+import { eventually } from '../../helpers/dispatch';
 
 let app: TestApp;
 let w: OrderWorld;
@@ -79,6 +80,9 @@ describe('cancellation fees by state (order total ¥180)', () => {
   it('refuses to cancel a completed order and another member’s order', async () => {
     const order = await inState('in_service');
     await app.http.post(`/api/orders/${order.documentId}/complete`).set(w.workers[0].auth).expect(200);
+    // Completion earns points by spend (¥180 → 180) once the queued job ran; later balances count on it.
+    const earned = await eventually(() => app.strapi.db.query('api::marketing.points-entry').findOne({ where: { ref: `order_completed:${order.documentId}` } }));
+    expect(earned.delta).toBe(180);
     expect((await cancel(order.documentId).expect(409)).body.error.details.code).toBe('INVALID_TRANSITION');
     const mine = await placed();
     await cancel(mine.documentId, w.other.auth).expect(404);
@@ -97,6 +101,7 @@ describe('coupons and points on orders', () => {
       data: { name: '满100减20', code: 'ORD100-20', type: 'threshold', amountOff: 2000, minSpend: 10000, perUserLimit: 5, active: true },
     } as any);
     const grant = await s.db.transaction(({ trx }) => s.service('api::marketing.user-coupon').grant(trx, w.member.id, (coupon as any).id, 'grant', new Date()));
+    const before = (await app.http.get('/api/me/points').set(w.member.auth)).body.data.balance;
     await s.db.transaction(({ trx }) => s.service('api::marketing.points').post(trx, w.member.id, { delta: 5000, reason: 'admin_adjust', ref: 'orders-test:points' }));
 
     const quote = await app.http.post('/api/orders/quote').set(w.member.auth).send({ serviceItem: w.hourly, quantity: 4, coupon: grant.documentId, usePoints: true }).expect(200);
@@ -107,14 +112,14 @@ describe('coupons and points on orders', () => {
     expect(order.amounts).toMatchObject({ discount: 2000, pointsDeduction: 1600, total: 14400 });
     const reserved = await s.db.query('api::marketing.user-coupon').findOne({ where: { documentId: grant.documentId } });
     expect(reserved).toMatchObject({ couponStatus: 'reserved', orderRef: order.documentId });
-    expect((await app.http.get('/api/me/points').set(w.member.auth)).body.data.balance).toBe(3400);
+    expect((await app.http.get('/api/me/points').set(w.member.auth)).body.data.balance).toBe(before + 3400);
 
     const again = await app.http.post('/api/orders').set(w.member.auth).send({ serviceItem: w.hourly, quantity: 4, address: w.address, scheduledAt: localAt(3, 9), paymentMode: 'full', coupon: grant.documentId }).expect(400);
     expect(again.body.error.details).toMatchObject({ code: 'COUPON_INVALID', reason: 'used' });
 
     await cancel(order.documentId).expect(200);
     expect((await s.db.query('api::marketing.user-coupon').findOne({ where: { documentId: grant.documentId } })).couponStatus).toBe('available');
-    expect((await app.http.get('/api/me/points').set(w.member.auth)).body.data.balance).toBe(5000);
+    expect((await app.http.get('/api/me/points').set(w.member.auth)).body.data.balance).toBe(before + 5000);
   });
 
   it('refuses more points than the member has', async () => {

@@ -37,8 +37,14 @@ export default factories.createCoreController(UID, ({ strapi }) => ({
     const query = ctx.query as Record<string, any>;
     ctx.query = { populate: DETAIL_POPULATE, ...query };
     const response = await super.findOne(ctx);
-    const item = (response as { data?: { active?: boolean } } | undefined)?.data;
+    const item = (response as { data?: { id?: number; active?: boolean } } | undefined)?.data;
     if (!item || item.active === false) return ctx.notFound('服务项目不存在', { code: 'NOT_FOUND' });
+    // What members said about this service: the rating over its visible reviews and the latest few.
+    if (item.id !== undefined) {
+      const reviews = strapi.service('api::feedback.review');
+      const [summary, recentReviews] = await Promise.all([reviews.itemSummary(item.id), reviews.recentVisible({ serviceItemId: item.id })]);
+      Object.assign(item, { reviewSummary: summary, recentReviews });
+    }
     return response;
   },
 }));

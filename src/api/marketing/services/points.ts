@@ -6,6 +6,7 @@ const UID = 'api::marketing.points-entry';
 
 export type PointsReason =
   | 'order_completed'
+  | 'order_refund'
   | 'review'
   | 'register'
   | 'redeem_gift'
@@ -37,6 +38,12 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
   return {
     balance: latestBalance,
 
+    /** Entries whose ref is exactly one of `refs` or starts with one of `prefixes`. */
+    async byRefs(refs: string[], prefixes: string[] = []) {
+      const where = { $or: [{ ref: { $in: refs } }, ...prefixes.map((p) => ({ ref: { $startsWith: p } }))] };
+      return entries().findMany({ where, select: ['id', 'delta', 'reason', 'ref'], orderBy: { id: 'asc' } }) as Promise<Array<{ id: number; delta: number; reason: PointsReason; ref: string }>>;
+    },
+
     async list(userId: number, page = 1, pageSize = 20) {
       const where = { user: { id: userId } };
       const [rows, total] = await Promise.all([
@@ -54,11 +61,13 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
 
     /** Must run inside `strapi.db.transaction`; pass its trx. */
     async post(trx: any, userId: number, posting: PointsPosting) {
+      // Lock before looking for the ref: two deliveries of one event race to the same member row,
+      // and the second must see the first's entry rather than trip over the unique index.
+      await lockRow(strapi.db.connection, trx, 'up_users', userId);
       if (posting.ref) {
         const existing = await entries().findOne({ where: { ref: posting.ref } });
         if (existing) return existing;
       }
-      await lockRow(strapi.db.connection, trx, 'up_users', userId);
       const balanceAfter = nextPointsBalance(await latestBalance(userId), posting.delta);
       return entries().create({
         data: {

@@ -3,6 +3,7 @@ import catalogLookup from './catalog-lookup';
 import dispatchPort from './dispatch-port';
 import eligibility from './eligibility';
 import evidence from './evidence';
+import loyaltyPort from './loyalty-port';
 import modification from './modification';
 import notify from './notify';
 import operations from './operations';
@@ -22,6 +23,7 @@ export default {
   'dispatch-port': dispatchPort,
   eligibility,
   evidence,
+  'loyalty-port': loyaltyPort,
   modification,
   notify,
   operations,

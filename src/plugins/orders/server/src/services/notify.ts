@@ -3,6 +3,7 @@ import { emitToOps, hasRealtime, realtime } from '../../../../../bootstrap/realt
 import { runtime } from '../../../../../runtime';
 import { socketRooms } from '../../../../../runtime/socket';
 import type { OrderStatus } from '../domain';
+import { ORDER_REFUND_CHANNEL, type OrderRefundMessage } from '../../../shared/contracts/orders-loyalty';
 
 export interface StatusChange {
   order: string;
@@ -34,6 +35,15 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
     } catch (err) {
       // The state change is committed; a lost broadcast must not turn into a failed request.
       strapi.log.warn(`orders: could not publish status of ${change.order}: ${(err as Error).message}`);
+    }
+  },
+
+  /** Publishes money returned for an order (`orders.refund`) once the refund is on record. */
+  async refunded(message: OrderRefundMessage): Promise<void> {
+    try {
+      await runtime().pubsub.publish(ORDER_REFUND_CHANNEL, message);
+    } catch (err) {
+      strapi.log.warn(`orders: could not publish refund ${message.reference} of ${message.order}: ${(err as Error).message}`);
     }
   },
 });

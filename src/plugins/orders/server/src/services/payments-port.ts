@@ -7,6 +7,7 @@ import { getService, ORDER_UID } from '../utils';
 import type { OrderRow } from './order-view';
 import type { PaymentsRefundsForOrders } from '../../../../payments/shared/contracts/payments-orders';
 import { fenToYuan } from '../../../../../runtime/money';
+import { clock } from '../../../../../runtime/clock';
 
 const paymentsRefunds = (strapi: Core.Strapi) =>
   (strapi.plugin('payments') as Core.Plugin | undefined)?.service('refunds') as PaymentsRefundsForOrders | undefined;
@@ -82,7 +83,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
 
   /** The payments plugin reports money actually returned to the member. */
   async recordRefund(orderDocumentId: string, amount: number, reference: string): Promise<void> {
-    await transaction(strapi, async ({ trx }) => {
+    await transaction(strapi, async ({ trx, onCommit }) => {
       const found = (await strapi.db.query(ORDER_UID).findOne({ where: { documentId: orderDocumentId }, select: ['id'] })) as { id: number } | null;
       if (!found) throw new DomainError('NOT_FOUND', '订单不存在');
       // Refunds of the deposit and of the final payment may land together: totals under a row lock.
@@ -98,6 +99,9 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
         actor: { type: 'system' },
         data: { amount, reference },
       });
+      // Points and anything else that follows the money hear of it once it is on record.
+      const message = { order: order.documentId, orderNo: order.orderNo, memberId: order.memberId, amount, reference, at: clock.now().toISOString() };
+      onCommit(() => void getService(strapi, 'notify').refunded(message));
     });
   },
 

@@ -1,0 +1,32 @@
+import type { Core } from '@strapi/strapi';
+import { unauthenticated } from '../../../runtime/errors';
+import { validateCreateReview, validateHide, validateReply } from '../validation/review';
+
+function userId(ctx: any): number {
+  const id = ctx.state.user?.id;
+  if (!id) throw unauthenticated();
+  return id;
+}
+
+const reviews = (strapi: Core.Strapi) => strapi.service('api::feedback.review');
+
+export default ({ strapi }: { strapi: Core.Strapi }) => ({
+  async create(ctx: any) {
+    const input = await validateCreateReview(ctx.request.body);
+    ctx.status = 201;
+    ctx.body = { data: await reviews(strapi).createForMember(userId(ctx), input) };
+  },
+
+  async reply(ctx: any) {
+    const { content } = await validateReply(ctx.request.body);
+    ctx.body = { data: await reviews(strapi).replyAsWorker(userId(ctx), ctx.params.id, content) };
+  },
+
+  /** Admin route (src/api/feedback/admin-routes.ts): ctx.state.user is the admin user. */
+  async hide(ctx: any) {
+    const { reason } = await validateHide(ctx.request.body);
+    const admin = ctx.state.user as { id: number; firstname?: string; lastname?: string; username?: string; email?: string };
+    const name = [admin.lastname, admin.firstname].filter(Boolean).join('') || admin.username || admin.email || '管理员';
+    ctx.body = { data: await reviews(strapi).hide(ctx.params.id, reason, { id: admin.id, name }) };
+  },
+});
