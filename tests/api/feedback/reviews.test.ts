@@ -125,6 +125,12 @@ describe('reviewing an order', () => {
     expect(row).toMatchObject({ needsFollowUp: true });
     const detail = (await app.http.get(`/orders/orders/${row.orderRef}`).set(kefu).expect(200)).body.data;
     expect(detail.events.map((e: any) => e.event)).toContain('bad_review');
+    // 客服's note stays on the staff side of the timeline.
+    const order = await app.strapi.db.query('plugin::orders.order').findOne({ where: { documentId: row.orderRef }, select: ['documentId', 'memberId'] });
+    expect(order.memberId).toBe(w.member.id);
+    const asMember = (await app.http.get(`/api/orders/${order.documentId}`).set(w.member.auth).expect(200)).body.data;
+    expect(asMember.events.map((e: any) => e.event)).not.toContain('bad_review');
+    expect(asMember.events.map((e: any) => e.event)).toContain('complete');
   });
 
   it('should let 客服 hide a review with a reason; the average then leaves it out', async () => {

@@ -139,7 +139,7 @@ export function toOrderView(row: OrderRow, viewer: Viewer) {
     },
     ...(row.events
       ? {
-          events: row.events.map((e) => ({
+          events: row.events.filter((e) => viewer.kind === 'operator' || !STAFF_ONLY_EVENTS.has(e.event)).map((e) => ({
             event: e.event,
             from: e.fromStatus,
             to: e.toStatus,
@@ -155,3 +155,6 @@ export function toOrderView(row: OrderRow, viewer: Viewer) {
 }
 
 export type OrderView = ReturnType<typeof toOrderView>;
+
+/** 客服's own notes on the timeline (a bad review to follow up, why a review was hidden): not for the member or the worker. */
+const STAFF_ONLY_EVENTS: ReadonlySet<string> = new Set(['bad_review', 'review_hidden']);
