@@ -1,29 +1,21 @@
-import { io as connect, type Socket } from 'socket.io-client';
+import { socketClients } from '../../helpers/sockets';
 import { bootStrapi, type TestApp } from '../../helpers/strapi';
 import { buildOrderWorld, localAt, pay, type OrderWorld, inDepartWindow } from '../../helpers/orders';
 import { eventually } from '../../helpers/dispatch';
 
 let app: TestApp;
 let w: OrderWorld;
-const sockets: Socket[] = [];
+const sockets = socketClients(() => app.url!);
+const open = sockets.open;
 
 beforeAll(async () => {
   app = await bootStrapi({ listen: true });
   w = await buildOrderWorld(app.strapi, app.http);
 });
 afterAll(async () => {
-  for (const s of sockets) s.disconnect();
+  sockets.closeAll();
   await app?.close();
 });
-
-function open(token: string): Promise<Socket> {
-  return new Promise((resolve, reject) => {
-    const socket = connect(app.url!, { path: '/socket.io', auth: { token }, transports: ['websocket'], reconnection: false });
-    sockets.push(socket);
-    socket.once('connect', () => resolve(socket));
-    socket.once('connect_error', reject);
-  });
-}
 
 it('tells the member and the worker about every status change', async () => {
   const memberSocket = await open(w.member.jwt);

@@ -1,5 +1,5 @@
 import type { Core } from '@strapi/strapi';
-import { io as connect, type Socket } from 'socket.io-client';
+import { socketClients } from '../../helpers/sockets';
 import { lastSmsTo } from '../../../src/runtime/sms';
 import { bootStrapi, type TestApp } from '../../helpers/strapi';
 
@@ -12,7 +12,8 @@ const ACCESS_TTL_SECONDS = 4;
 const USER_UID = 'plugin::users-permissions.user';
 
 let app: TestApp;
-const sockets: Socket[] = [];
+const sockets = socketClients(() => app.url!);
+const open = sockets.open;
 
 async function saveSmsSettings(strapi: Core.Strapi) {
   const settings = strapi.documents('api::settings.platform-setting');
@@ -33,21 +34,12 @@ const refresh = (refreshToken: unknown, headers: Record<string, string> = {}) =>
 const me = (jwt: string) => app.http.get('/api/users/me').set('Authorization', `Bearer ${jwt}`);
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
-function open(token: string): Promise<Socket> {
-  return new Promise((resolve, reject) => {
-    const socket = connect(app.url!, { path: '/socket.io', auth: { token }, transports: ['websocket'], reconnection: false });
-    sockets.push(socket);
-    socket.once('connect', () => resolve(socket));
-    socket.once('connect_error', reject);
-  });
-}
-
 beforeAll(async () => {
   app = await bootStrapi({ listen: true, env: { ACCESS_TOKEN_TTL: String(ACCESS_TTL_SECONDS) } });
   await saveSmsSettings(app.strapi);
 });
 afterAll(async () => {
-  for (const s of sockets) s.disconnect();
+  sockets.closeAll();
   await app?.close();
 });
 

@@ -1,20 +1,13 @@
-import { io as connect, type Socket } from 'socket.io-client';
+import type { Socket } from 'socket.io-client';
+import { socketClients } from '../../helpers/sockets';
 import { findRoleId, ROLE_WORKER } from '../../../src/bootstrap/users-roles';
 import { bootStrapi, type TestApp } from '../../helpers/strapi';
 import { createAdminSession, createMember } from '../../helpers/fixtures';
 
 /** Sockets must not outlive the rights they were opened with. */
 let app: TestApp;
-const sockets: Socket[] = [];
-
-function open(token: string): Promise<Socket> {
-  return new Promise((resolve, reject) => {
-    const socket = connect(app.url!, { path: '/socket.io', auth: { token }, transports: ['websocket'], reconnection: false });
-    sockets.push(socket);
-    socket.once('connect', () => resolve(socket));
-    socket.once('connect_error', reject);
-  });
-}
+const sockets = socketClients(() => app.url!);
+const open = sockets.open;
 
 const closed = (socket: Socket, withinMs: number) =>
   new Promise<string>((resolve, reject) => {
@@ -29,7 +22,7 @@ beforeAll(async () => {
   app = await bootStrapi({ listen: true });
 });
 afterAll(async () => {
-  for (const s of sockets) s.disconnect();
+  sockets.closeAll();
   await app?.close();
 });
 

@@ -1,4 +1,4 @@
-import { io as connect, type Socket } from 'socket.io-client';
+import { socketClients } from '../../helpers/sockets';
 import { bootStrapi, type TestApp } from '../../helpers/strapi';
 import { buildOrderWorld, localAt, pay, type OrderWorld } from '../../helpers/orders';
 import { dispatchAdmins, eventually } from '../../helpers/dispatch';
@@ -7,7 +7,8 @@ import { dispatchAdmins, eventually } from '../../helpers/dispatch';
 let app: TestApp;
 let w: OrderWorld;
 let admins: Awaited<ReturnType<typeof dispatchAdmins>>;
-const sockets: Socket[] = [];
+const sockets = socketClients(() => app.url!);
+const open = sockets.open;
 const { clock, fixedClock } = require(`${process.cwd()}/dist/src/runtime/clock`);
 
 beforeAll(async () => {
@@ -16,7 +17,7 @@ beforeAll(async () => {
   admins = await dispatchAdmins(app.strapi, app.http);
 });
 afterAll(async () => {
-  for (const s of sockets) s.disconnect();
+  sockets.closeAll();
   await app?.close();
 });
 afterEach(() => clock.reset());
@@ -47,15 +48,6 @@ async function orderAt(until: 'accepted' | 'on_the_way' | 'arrived' | 'in_servic
 
 const ping = (user: { auth: Record<string, string> }, body: Record<string, unknown>) => app.http.post('/api/tracking/location').set(user.auth).send(body);
 const tracking = (user: { auth: Record<string, string> }, id: string) => app.http.get(`/api/orders/${id}/tracking`).set(user.auth);
-
-function open(token: string): Promise<Socket> {
-  return new Promise((resolve, reject) => {
-    const socket = connect(app.url!, { path: '/socket.io', auth: { token }, transports: ['websocket'], reconnection: false });
-    sockets.push(socket);
-    socket.once('connect', () => resolve(socket));
-    socket.once('connect_error', reject);
-  });
-}
 
 describe('a worker on the way', () => {
   it('shows the member the reported position with distance and an estimated ETA', async () => {
