@@ -37,7 +37,8 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       }
       const { count } = await strapi.db.query(REFUND_UID).updateMany({
         where: { id: refund.id, refundStatus: 'failed' },
-        data: { refundStatus: 'pending', outRefundNo, channelRefundId: null, raw: { retryOf: refund.outRefundNo, previous: refund.raw ?? null } },
+        // A new number is a new refund at the channel: its identity and first send start afresh.
+        data: { refundStatus: 'pending', outRefundNo, channelRefundId: null, channelReference: null, sentAt: null, raw: { retryOf: refund.outRefundNo, previous: refund.raw ?? null } },
       });
       if (count !== 1) throw new DomainError('CONFLICT', '该退款已在重试中', {});
     });
