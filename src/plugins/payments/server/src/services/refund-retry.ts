@@ -26,7 +26,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       await lockRow(strapi.db.connection, trx, 'payments', refund.paymentRef);
       const payment = await strapi.db.query(PAYMENT_UID).findOne({ where: { id: refund.paymentRef } });
       const open = await strapi.db.query(REFUND_UID).findMany({
-        where: { paymentRef: refund.paymentRef, refundStatus: { $in: ['pending', 'processing'] } },
+        where: { paymentRef: refund.paymentRef, refundStatus: { $in: ['pending', 'processing', 'abnormal'] } },
         select: ['amount'],
       });
       const left = refundable(payment) - open.reduce((sum: number, r: { amount: number }) => sum + r.amount, 0);

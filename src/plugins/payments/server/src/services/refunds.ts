@@ -61,7 +61,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
    * Refunds asked for but not finished count against what is left.
    */
   async insertPending(payment: any, amount: number, reason: string, meta: RefundMeta) {
-    const open = await strapi.db.query(REFUND_UID).findMany({ where: { paymentRef: payment.id, refundStatus: { $in: ['pending', 'processing'] } }, select: ['amount'] });
+    const open = await strapi.db.query(REFUND_UID).findMany({ where: { paymentRef: payment.id, refundStatus: { $in: ['pending', 'processing', 'abnormal'] } }, select: ['amount'] });
     const left = refundable(payment) - open.reduce((s: number, r: { amount: number }) => s + r.amount, 0);
     if (!Number.isInteger(amount) || amount <= 0 || amount > left) {
       throw new DomainError('VALIDATION_FAILED', `退款金额须在 0.01 至 ${fenToYuan(Math.max(0, left))} 元之间`, { field: 'amount', refundable: left });
@@ -334,6 +334,62 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
     // The notification carries the refund amount already checked above (Alipay's is cumulative).
     await this.applyChannelAnswer(refund.id, state, { refundId: note.refundId, raw: note.raw });
     return 'applied';
+  },
+
+  /**
+   * 支付流水, on an abnormal WeChat refund: asks WeChat to pay it to a bank card instead
+   * (USER_BANK_CARD: the member's card on file at WeChat; MERCHANT_BANK_CARD: the merchant's own,
+   * for a hand-over offline). WeChat answers processing; the follow-up query (or the notification)
+   * settles it as any other refund.
+   */
+  async applyAbnormalToBankCard(refundId: number, type: 'USER_BANK_CARD' | 'MERCHANT_BANK_CARD', operatorId: number) {
+    const refund = await strapi.db.query(REFUND_UID).findOne({ where: { id: refundId } });
+    if (!refund) throw notFound('退款记录不存在');
+    if (refund.refundStatus !== 'abnormal') throw new DomainError('CONFLICT', '只有「退款异常」的退款可以改退银行卡', { status: refund.refundStatus });
+    const payment = await strapi.db.query(PAYMENT_UID).findOne({ where: { id: refund.paymentRef } });
+    const provider = getService(strapi, 'channels').provider(payment.channel as Channel);
+    if (payment.channel !== 'wechat' || !provider.applyAbnormalRefund || !refund.channelRefundId) {
+      throw new DomainError('CONFLICT', '只有微信支付的异常退款可以改退银行卡，请登记线下转账', { channel: payment.channel });
+    }
+    const answer = await provider.applyAbnormalRefund({ refundId: refund.channelRefundId, outRefundNo: refund.outRefundNo, type });
+    const audit = { action: 'apply_abnormal_refund', type, operatorId, at: clock.now().toISOString(), answer: answer.raw };
+    if (answer.status === 'success') {
+      await this.complete(refund.id, answer.refundId ?? refund.channelRefundId, { ...(refund.raw ?? {}), operatorActions: [...(refund.raw?.operatorActions ?? []), audit] });
+    } else if (answer.status === 'processing') {
+      await strapi.db.query(REFUND_UID).updateMany({
+        where: { id: refund.id, refundStatus: 'abnormal' },
+        data: { refundStatus: 'processing', raw: { ...(refund.raw ?? {}), operatorActions: [...(refund.raw?.operatorActions ?? []), audit] } as object },
+      });
+      await this.followUpIfOpen(refund.id);
+    } else {
+      strapi.log.error(`payments: apply-abnormal-refund on ${refund.outRefundNo} answered ${answer.status}`);
+      throw new DomainError('CONFLICT', '微信支付未受理改退银行卡，请登记线下转账', { answer: answer.status });
+    }
+    strapi.log.info(`payments: operator ${operatorId} applied abnormal refund ${refund.outRefundNo} to ${type}`);
+    return this.view(refund.id);
+  },
+
+  /**
+   * 支付流水, on an abnormal refund: finance paid the member outside the channel (bank transfer).
+   * Recorded with who, the transfer's reference and why, and completed like a channel success —
+   * ledger, payment and order in one transaction, once.
+   */
+  async recordOfflineTransfer(refundId: number, input: { reference: string; reason: string; operatorId: number }) {
+    const refund = await strapi.db.query(REFUND_UID).findOne({ where: { id: refundId } });
+    if (!refund) throw notFound('退款记录不存在');
+    if (refund.refundStatus !== 'abnormal') throw new DomainError('CONFLICT', '只有「退款异常」的退款可以登记线下转账', { status: refund.refundStatus });
+    const audit = { action: 'offline_transfer', reference: input.reference, reason: input.reason, operatorId: input.operatorId, at: clock.now().toISOString() };
+    await this.complete(refund.id, `OFFLINE-${input.reference}`.slice(0, 64), {
+      ...(refund.raw ?? {}),
+      offlineTransfer: audit,
+      operatorActions: [...(refund.raw?.operatorActions ?? []), audit],
+    });
+    const after = await strapi.db.query(REFUND_UID).findOne({ where: { id: refund.id }, select: ['refundStatus', 'raw'] });
+    if (after.refundStatus !== 'success' || after.raw?.offlineTransfer?.at !== audit.at) {
+      throw new DomainError('CONFLICT', '该退款状态已变化，请刷新后再试', { status: after.refundStatus });
+    }
+    strapi.log.info(`payments: operator ${input.operatorId} recorded offline transfer ${input.reference} for refund ${refund.outRefundNo}`);
+    return this.view(refund.id);
   },
 
   /** Completes refunds whose success arrived before the payment was recorded as paid. */
