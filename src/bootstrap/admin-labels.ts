@@ -718,6 +718,25 @@ export const CONTENT_TYPE_VIEWS: Readonly<Record<string, AdminViewSpec>> = {
     },
   },
 
+  'plugin::payments.channel-notice': {
+    mainField: 'outRefundNo',
+    list: ['channel', 'kind', 'outTradeNo', 'outRefundNo', 'amount', 'reviewStatus', 'createdAt'],
+    defaultSort: { by: 'createdAt', order: 'DESC' },
+    pageSize: 20,
+    readOnly: ['channel', 'kind', 'outTradeNo', 'outRefundNo', 'channelStatus', 'amount', 'reviewReason', 'raw'],
+    fields: {
+      channel: { label: '支付渠道', description: 'wechat 微信支付，alipay 支付宝，unionpay 银联，sandbox 沙箱' },
+      kind: { label: '通知类型', description: 'refund 退款' },
+      outTradeNo: { label: '商户订单号' },
+      outRefundNo: { label: '退款单号' },
+      channelStatus: { label: '渠道状态' },
+      amount: { label: '金额', description: FEN },
+      reviewReason: { label: '待核查原因' },
+      reviewStatus: { label: '核查状态', description: 'open 待核查，resolved 已处理（财务核对后改为已处理）' },
+      raw: { label: '渠道通知原文' },
+    },
+  },
+
   'plugin::settlement.journal-entry': {
     mainField: 'ref',
     list: ['ref', 'kind', 'memo', 'city', 'at'],

@@ -12,7 +12,7 @@ import { NOTICE_REFUND_STATE, refundAction, type ChannelRefundState, type Refund
 import type { RefundStatus } from '../domain/payment-labels';
 import type { OrderRefundOwed, OwedRefunds } from '../../../shared/contracts/payments-orders';
 import type { Channel, VerifiedNotification } from '../providers/types';
-import { getService, ledger, ordersPort, PAYMENT_UID, REFUND_UID } from '../utils';
+import { CHANNEL_NOTICE_UID, getService, ledger, ordersPort, PAYMENT_UID, REFUND_UID } from '../utils';
 
 export interface RefundMeta {
   requestedBy: 'system' | 'member' | 'operator';
@@ -308,7 +308,22 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
     if (!refund || refund.payment?.channel !== channel) {
       // Not ours (a refund made in the merchant portal, another system's number): kept in the
       // error log, with what the channel said, for finance to reconcile by hand.
+      // Not ours (a refund made in the merchant portal, another system's number): kept, with what
+      // the channel said, for finance to reconcile by hand (渠道通知待核查).
       strapi.log.error(`payments: refund notification for review (unknown refund): ${JSON.stringify({ channel, outRefundNo: note.outRefundNo ?? null, status: note.status, ...facts })}`);
+      await strapi.db.query(CHANNEL_NOTICE_UID).create({
+        data: {
+          channel,
+          kind: 'refund',
+          outTradeNo: note.outTradeNo || null,
+          outRefundNo: note.outRefundNo ?? null,
+          channelStatus: note.status,
+          amount: note.refundAmount ?? null,
+          reviewReason: refund ? `退款单号属于其他渠道（${refund.payment?.channel ?? '未知'}）` : '没有对应的退款记录',
+          reviewStatus: 'open',
+          raw: note.raw as object,
+        },
+      });
       return 'unknown';
     }
     const check = checkRefundNotice(channel, { amount: refund.amount, payment: refund.payment }, facts);
