@@ -350,10 +350,19 @@ describe('refunds WeChat cannot pay back (ABNORMAL)', () => {
     const bad = await app.http.post(`/payments/refunds/${refund.documentId}/abnormal-refund`).set(admin).send({ type: 'ALIPAY' }).expect(400);
     expect(bad.body.error.details.code).toBe('VALIDATION_FAILED');
 
+    // WeChat refusing the request is a 502 with our own text, and the refund stays abnormal.
+    const abnormalRefundId = wechatRefunds.get(refund.outRefundNo)!.refund.refund_id;
+    wechatRefunds.get(refund.outRefundNo)!.refund.refund_id = 'someone-else';
+    const refused = await app.http.post(`/payments/refunds/${refund.documentId}/abnormal-refund`).set(admin).send({ type: 'USER_BANK_CARD' }).expect(502);
+    wechatRefunds.get(refund.outRefundNo)!.refund.refund_id = abnormalRefundId;
+    expect(refused.body.error).toMatchObject({ message: '微信支付暂未受理改退银行卡，请稍后重试或登记线下转账', details: { code: 'UPSTREAM_UNAVAILABLE' } });
+    expect((await refundRow(refund.id)).refundStatus).toBe('abnormal');
+
     const applied = await app.http.post(`/payments/refunds/${refund.documentId}/abnormal-refund`).set(admin).send({ type: 'USER_BANK_CARD' }).expect(200);
     expect(applied.body.data.refund).toMatchObject({ status: 'processing' });
     const call = wechat.received.filter((r) => r.method === 'POST' && r.url.endsWith('/apply-abnormal-refund'));
-    expect(call).toHaveLength(1);
+    expect(call).toHaveLength(2);
+    call.shift();
     expect(call[0].url).toBe(`/v3/refund/domestic/refunds/${refund.channelRefundId}/apply-abnormal-refund`);
     expect(JSON.parse(call[0].body)).toEqual({ out_refund_no: refund.outRefundNo, type: 'USER_BANK_CARD' });
     expect((await refundRow(refund.id)).raw.operatorActions).toEqual([expect.objectContaining({ action: 'apply_abnormal_refund', type: 'USER_BANK_CARD' })]);

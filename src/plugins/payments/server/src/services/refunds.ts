@@ -366,7 +366,14 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
     if (payment.channel !== 'wechat' || !provider.applyAbnormalRefund || !refund.channelRefundId) {
       throw new DomainError('CONFLICT', '只有微信支付的异常退款可以改退银行卡，请登记线下转账', { channel: payment.channel });
     }
-    const answer = await provider.applyAbnormalRefund({ refundId: refund.channelRefundId, outRefundNo: refund.outRefundNo, type });
+    let answer: Awaited<ReturnType<NonNullable<typeof provider.applyAbnormalRefund>>>;
+    try {
+      answer = await provider.applyAbnormalRefund({ refundId: refund.channelRefundId, outRefundNo: refund.outRefundNo, type });
+    } catch (err) {
+      // WeChat's own text (codes, merchant details) is for our log, not for the operator's screen.
+      strapi.log.error(`payments: apply-abnormal-refund on ${refund.outRefundNo} failed: ${(err as Error).message}`);
+      throw new DomainError('UPSTREAM_UNAVAILABLE', '微信支付暂未受理改退银行卡，请稍后重试或登记线下转账', { channel: 'wechat' });
+    }
     const audit = { action: 'apply_abnormal_refund', type, operatorId, at: clock.now().toISOString(), answer: answer.raw };
     if (answer.status === 'success') {
       await this.complete(refund.id, answer.refundId ?? refund.channelRefundId, { ...(refund.raw ?? {}), operatorActions: [...(refund.raw?.operatorActions ?? []), audit] });
