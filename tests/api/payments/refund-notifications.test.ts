@@ -57,6 +57,11 @@ it('books a refund notification only when trade and amount are ours; others are 
   const unknown = await notifyRefund({ ...ours, outRefundNo: 'RF99999999999999999999', refundAmount: 100 });
   expect(unknown.result).toBe('refund_review');
   expect(await app.strapi.db.query(REFUND_UID).count()).toBe(before);
+  // …but kept for finance to review, not dropped.
+  const kept = await app.strapi.db.query('plugin::payments.channel-notice').findMany({ where: { outRefundNo: 'RF99999999999999999999' } });
+  expect(kept).toHaveLength(1);
+  expect(kept[0]).toMatchObject({ channel: 'sandbox', kind: 'refund', outTradeNo: paid.outTradeNo, channelStatus: 'refund_success', amount: 100, reviewStatus: 'open', reviewReason: '没有对应的退款记录' });
+  expect(kept[0].raw).toMatchObject({ outRefundNo: 'RF99999999999999999999', refundAmount: 100 });
 
   const right = await notifyRefund({ ...ours, refundAmount: placed.amounts.total });
   expect(right.result).toBe('refund');

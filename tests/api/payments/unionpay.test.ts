@@ -26,6 +26,12 @@ const stranger = crypto.generateKeyPairSync('rsa', { modulusLength: 2048 });
 let serial = 0;
 /** Runs before the gateway answers a refund request (a notification that overtakes the answer). */
 let beforeRefundAnswer: ((request: Record<string, string>) => Promise<void>) | undefined;
+/**
+ * The refunds (退货) the stand-in gateway took, by orderId + txnTime: what a refund query finds.
+ * `refundAnswer` lets a test lose the answer to one (HTTP 504 after or before taking it).
+ */
+const takenRefunds = new Map<string, Record<string, string>>();
+let refundAnswer: ((request: Record<string, string>) => 'take-and-time-out' | 'time-out' | undefined) | undefined;
 /** A fresh 21-digit UnionPay queryId. */
 const queryId = () => `7826${String(Date.now()).slice(-10)}${String((serial += 1)).padStart(7, '0')}`;
 
@@ -40,10 +46,20 @@ beforeAll(async () => {
     }
     if (path === '/gateway/api/backTransReq.do') {
       await beforeRefundAnswer?.(request);
+      const lost = refundAnswer?.(request);
+      if (lost === 'time-out') return { status: 504, fields: {} };
+      const key = `${request.orderId}@${request.txnTime}`;
+      // UnionPay refuses a second 退货 under an orderId + txnTime it already has (12 重复交易).
+      if (takenRefunds.has(key)) return { fields: { respCode: '12', respMsg: '重复交易' } };
+      const fields = { queryId: queryId(), orderId: request.orderId, origQryId: request.origQryId, txnTime: request.txnTime, txnAmt: request.txnAmt, txnType: '04', txnSubType: '00', bizType: '000201' };
+      takenRefunds.set(key, fields);
+      if (lost === 'take-and-time-out') return { status: 504, fields: {} };
       // A refund accepted: the outcome follows by back notification.
-      return {
-        fields: { respCode: '00', respMsg: '成功[0000000]', queryId: queryId(), orderId: request.orderId, origQryId: request.origQryId, txnTime: request.txnTime, txnAmt: request.txnAmt, txnType: '04', txnSubType: '00', bizType: '000201' },
-      };
+      return { fields: { respCode: '00', respMsg: '成功[0000000]', ...fields } };
+    }
+    if (path === '/gateway/api/queryTrans.do' && takenRefunds.has(`${request.orderId}@${request.txnTime}`)) {
+      // The query itself succeeded (respCode); origRespCode is the refund's own outcome.
+      return { fields: { respCode: '00', respMsg: '成功[0000000]', origRespCode: '00', origRespMsg: '成功[0000000]', ...takenRefunds.get(`${request.orderId}@${request.txnTime}`)! } };
     }
     return { fields: { respCode: '34', respMsg: '查无此交易' } };
   });
@@ -326,4 +342,100 @@ it('counts a refund once when its notification overtakes the gateway answer and 
   expect(refund).toMatchObject({ refundStatus: 'success', amount: 9000 });
   expect(await ledger().balance('cash:unionpay')).toBe(cashBefore);
   await expectBooksMatchPayments(app.strapi);
+});
+
+const REFUND_UID = 'plugin::payments.refund';
+const refundSends = (orderId: string) => gateway.requests.filter((r) => r.path === '/gateway/api/backTransReq.do' && r.fields.orderId === orderId);
+const refundOf = async (outTradeNo: string) => {
+  const payment = await app.strapi.db.query('plugin::payments.payment').findOne({ where: { outTradeNo } });
+  return app.strapi.db.query(REFUND_UID).findOne({ where: { paymentRef: payment.id } });
+};
+async function until(check: () => Promise<boolean>, ms = 15_000) {
+  const deadline = Date.now() + ms;
+  while (!(await check()) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50));
+}
+
+it('resolves a processing refund by querying UnionPay with its own orderId and txnTime, with no notification; a late one changes nothing', async () => {
+  const order = await placeOrder(app.http, w, 8);
+  const { payment, params } = await payWithUnionPay(order.documentId, 'app');
+  const cashBefore = await ledger().balance('cash:unionpay');
+  const paidQueryId = queryId();
+  expect((await notify(genuine(consumed(payment, params.txnTime, paidQueryId)))).text).toBe('ok');
+  await app.http.post(`/api/orders/${order.documentId}/cancel`).set(w.member.auth).send({ reason: '改期' }).expect(200);
+
+  const refund = await refundOf(payment.outTradeNo);
+  const [sent] = refundSends(refund.outRefundNo);
+  // The identity UnionPay knows the refund by is on the row from the first send.
+  expect(refund).toMatchObject({ refundStatus: 'processing', channelReference: sent.fields.txnTime });
+  expect(refund.sentAt).toBeTruthy();
+
+  const followUp = app.strapi.plugin('payments').service('refund-follow-up');
+  expect(await followUp.reconcile(refund.id)).toBe('success');
+  const query = gateway.requests.filter((r) => r.path === '/gateway/api/queryTrans.do' && r.fields.orderId === refund.outRefundNo);
+  expect(query).toHaveLength(1);
+  expect(query[0].signedByMerchant).toBe(true);
+  expect(query[0].fields).toMatchObject({ txnType: '00', txnSubType: '00', bizType: '000000', orderId: refund.outRefundNo, txnTime: sent.fields.txnTime, merId: MER_ID });
+
+  let detail = await orderDetail(order.documentId);
+  expect(detail.amounts).toMatchObject({ paid: 9000, refunded: 9000, refundPending: 0 });
+  expect(eventsOf(detail, 'refund')).toHaveLength(1);
+  expect(await paymentStatus(payment.documentId)).toBe('refunded');
+
+  // UnionPay's notification arrives after all: acknowledged, booked nothing more.
+  expect((await notify(genuine(refunded(sent.fields, paidQueryId)))).text).toBe('ok');
+  expect(await followUp.reconcile(refund.id)).toBe('success');
+  detail = await orderDetail(order.documentId);
+  expect(detail.amounts).toMatchObject({ refunded: 9000, refundPending: 0 });
+  expect(eventsOf(detail, 'refund')).toHaveLength(1);
+  expect(await ledger().balance('cash:unionpay')).toBe(cashBefore);
+  await expectBooksMatchPayments(app.strapi);
+});
+
+it('sends one refund when the first send times out after UnionPay took it and the sweeper retries', async () => {
+  const order = await placeOrder(app.http, w, 9);
+  const { payment, params } = await payWithUnionPay(order.documentId, 'app');
+  const cashBefore = await ledger().balance('cash:unionpay');
+  expect((await notify(genuine(consumed(payment, params.txnTime, queryId())))).text).toBe('ok');
+  refundAnswer = () => 'take-and-time-out';
+  try {
+    await app.http.post(`/api/orders/${order.documentId}/cancel`).set(w.member.auth).send({ reason: '改期' }).expect(200);
+  } finally {
+    refundAnswer = undefined;
+  }
+  const refund = await refundOf(payment.outTradeNo);
+  expect(refund.refundStatus).toBe('pending');
+  expect(refundSends(refund.outRefundNo)).toHaveLength(1);
+
+  expect(await app.strapi.plugin('payments').service('refund-sweeper').sweep(new Date(Date.now() + 2 * 60_000))).toBeGreaterThanOrEqual(1);
+  await until(async () => (await app.strapi.db.query(REFUND_UID).findOne({ where: { id: refund.id } })).refundStatus === 'success');
+
+  expect(await app.strapi.db.query(REFUND_UID).findOne({ where: { id: refund.id } })).toMatchObject({ refundStatus: 'success', outRefundNo: refund.outRefundNo });
+  // The retry asked first and found it: the gateway saw one 退货, not two.
+  expect(refundSends(refund.outRefundNo)).toHaveLength(1);
+  expect([...takenRefunds.keys()].filter((k) => k.startsWith(`${refund.outRefundNo}@`))).toHaveLength(1);
+  expect((await orderDetail(order.documentId)).amounts).toMatchObject({ refunded: 9000, refundPending: 0 });
+  expect(await ledger().balance('cash:unionpay')).toBe(cashBefore);
+  await expectBooksMatchPayments(app.strapi);
+});
+
+it('resends a refund UnionPay never got under its first orderId and txnTime, once', async () => {
+  const order = await placeOrder(app.http, w, 10);
+  const { payment, params } = await payWithUnionPay(order.documentId, 'app');
+  expect((await notify(genuine(consumed(payment, params.txnTime, queryId())))).text).toBe('ok');
+  refundAnswer = () => 'time-out';
+  try {
+    await app.http.post(`/api/orders/${order.documentId}/cancel`).set(w.member.auth).send({ reason: '改期' }).expect(200);
+  } finally {
+    refundAnswer = undefined;
+  }
+  const refund = await refundOf(payment.outTradeNo);
+  expect(refund.refundStatus).toBe('pending');
+
+  expect(await app.strapi.plugin('payments').service('refund-sweeper').sweep(new Date(Date.now() + 2 * 60_000))).toBeGreaterThanOrEqual(1);
+  await until(async () => (await app.strapi.db.query(REFUND_UID).findOne({ where: { id: refund.id } })).refundStatus === 'processing');
+
+  const sends = refundSends(refund.outRefundNo);
+  expect(sends.map((r) => r.fields.txnTime)).toEqual([refund.channelReference, refund.channelReference]);
+  expect([...takenRefunds.keys()].filter((k) => k.startsWith(`${refund.outRefundNo}@`))).toEqual([`${refund.outRefundNo}@${refund.channelReference}`]);
+  expect((await app.strapi.db.query(REFUND_UID).findOne({ where: { id: refund.id } })).refundStatus).toBe('processing');
 });

@@ -1,5 +1,6 @@
 import { bootStrapi, type TestApp } from '../../helpers/strapi';
 import { buildOrderWorld, placeOrder, type OrderWorld } from '../../helpers/orders';
+import { createAdminSession } from '../../helpers/fixtures';
 import {
   API_V3_KEY,
   APPID,
@@ -28,6 +29,8 @@ const APP_APPID = 'wx8888888888888888';
 let failingCloses = 0;
 const closedAtWechat = new Set<string>();
 const OFFICIAL_ACCOUNT_APPID = 'wx7777777777777777';
+// Refunds the stand-in took, by out_refund_no: what its refund query answers (a test moves them on).
+const wechatRefunds = new Map<string, { state: string; refund: Record<string, unknown> }>();
 
 beforeAll(async () => {
   keys = makeWechatKeys();
@@ -37,6 +40,19 @@ beforeAll(async () => {
     if (req.url.startsWith('/v3/pay/transactions/app')) return { status: 200, body: { prepay_id: 'wx26112610000012345678901234567890' }, sign };
     // Native (QR) orders fail upstream with WeChat's own text, which must not reach the member.
     if (req.url.startsWith('/v3/pay/transactions/native')) return { status: 500, body: { code: 'SYSTEM_ERROR', message: 'MCH_INTERNAL_7788 merchant risk control' }, sign };
+    const abnormalMatch = /^\/v3\/refund\/domestic\/refunds\/([^/]+)\/apply-abnormal-refund$/.exec(req.url);
+    if (abnormalMatch && req.method === 'POST') {
+      const taken = wechatRefunds.get(JSON.parse(req.body).out_refund_no);
+      if (!taken || taken.state !== 'ABNORMAL' || taken.refund.refund_id !== abnormalMatch[1]) return { status: 400, body: { code: 'INVALID_REQUEST', message: '退款单状态不正确' }, sign };
+      taken.state = 'PROCESSING';
+      return { status: 200, body: { ...taken.refund, status: taken.state }, sign };
+    }
+    const refundQuery = /^\/v3\/refund\/domestic\/refunds\/([^/?]+)$/.exec(req.url);
+    if (refundQuery && req.method === 'GET') {
+      const taken = wechatRefunds.get(decodeURIComponent(refundQuery[1]));
+      if (!taken) return { status: 404, body: { code: 'RESOURCE_NOT_EXISTS', message: '退款单不存在' }, sign };
+      return { status: 200, body: { ...taken.refund, status: taken.state, ...(taken.state === 'SUCCESS' ? { success_time: '2026-03-01T17:00:00+08:00' } : {}) }, sign };
+    }
     if (req.url.startsWith('/v3/refund/domestic/refunds')) {
       const body = JSON.parse(req.body);
       // The refund API answers `status`; `refund_status` is the notification's name for it.
@@ -45,6 +61,7 @@ beforeAll(async () => {
         out_refund_no: body.out_refund_no,
         amount: { total: body.amount.total, refund: body.amount.refund, payer_total: body.amount.total, payer_refund: body.amount.refund },
       });
+      if (!wechatRefunds.has(body.out_refund_no)) wechatRefunds.set(body.out_refund_no, { state, refund: { ...refund, channel: 'ORIGINAL', create_time: '2026-03-01T16:40:00+08:00' } });
       return { status: 200, body: { ...refund, status: state, channel: 'ORIGINAL', create_time: '2026-03-01T16:40:00+08:00' }, sign };
     }
     // Open orders answer NOTPAY until closed; close answers the signed 204.
@@ -278,5 +295,115 @@ describe('open channel orders close with the order', () => {
     expect((await paymentRow(payment.documentId)).paymentStatus).toBe('closed');
     expect(closeCalls(payment.outTradeNo)).toHaveLength(2);
     expect(failingCloses).toBe(0);
+  });
+});
+
+describe('refunds WeChat cannot pay back (ABNORMAL)', () => {
+  const REFUND_UID = 'plugin::payments.refund';
+  const ledger = () => app.strapi.plugin('settlement').service('ledger');
+  const followUp = () => app.strapi.plugin('payments').service('refund-follow-up');
+  let admin: { Authorization: string };
+  beforeAll(async () => {
+    // 财务 refunds from 支付流水 (granted here as tests/api/payments/admin.test.ts does).
+    const role = await app.strapi.db.query('admin::role').findOne({ where: { name: '财务' } });
+    const existing = await app.strapi.service('admin::permission').findMany({ where: { role: { id: role.id } } });
+    const have = new Set(existing.map((p: any) => p.action));
+    await app.strapi.service('admin::role').assignPermissions(role.id, [
+      ...existing.map((p: any) => ({ action: p.action, subject: p.subject, properties: p.properties, conditions: p.conditions })),
+      ...['plugin::payments.read', 'plugin::payments.refund'].filter((a) => !have.has(a)).map((action) => ({ action, subject: null, properties: {}, conditions: [] })),
+    ]);
+    admin = (await createAdminSession(app.strapi, app.http, 'caiwu-refunds@test.shangmen', '财务')).auth;
+  });
+
+  /** A WeChat-paid order cancelled: its refund is processing at the stand-in. */
+  async function cancelledWithRefund(day: number, transactionId: string) {
+    const { order, payment } = await orderWithWechatPayment(day);
+    await notify(
+      buildNotification(keys, {
+        payload: paidTransaction({ out_trade_no: payment.outTradeNo, transaction_id: transactionId, amount: { total: 9000, payer_total: 9000, currency: 'CNY', payer_currency: 'CNY' } }),
+        timestamp: nowSeconds(),
+      }),
+    ).expect((r) => expect([200, 204]).toContain(r.status));
+    await app.http.post(`/api/orders/${order.documentId}/cancel`).set(w.member.auth).send({ reason: '改期' }).expect(200);
+    const paymentRow = await app.strapi.db.query('plugin::payments.payment').findOne({ where: { outTradeNo: payment.outTradeNo } });
+    const refund = await app.strapi.db.query(REFUND_UID).findOne({ where: { paymentRef: paymentRow.id } });
+    expect(refund.refundStatus).toBe('processing');
+    return { order, payment, refund };
+  }
+  const refundRow = (id: number) => app.strapi.db.query(REFUND_UID).findOne({ where: { id } });
+  const amounts = async (documentId: string) => (await app.http.get(`/api/orders/${documentId}`).set(w.member.auth).expect(200)).body.data.amounts;
+
+  it('finds an abnormal refund by query, holds it for an operator, and pays it to the member’s bank card through WeChat', async () => {
+    const cashBefore = await ledger().balance('cash:wechat');
+    const { order, refund } = await cancelledWithRefund(20, '4200000001202611260000000020');
+    wechatRefunds.get(refund.outRefundNo)!.state = 'ABNORMAL';
+
+    expect(await followUp().reconcile(refund.id)).toBe('abnormal');
+    const query = wechat.received.filter((r) => r.method === 'GET' && r.url === `/v3/refund/domestic/refunds/${refund.outRefundNo}`);
+    expect(query).toHaveLength(1);
+    expect(query[0].signatureValid).toBe(true);
+    expect(await amounts(order.documentId)).toMatchObject({ refunded: 0, refundPending: 9000 });
+    // Not retried silently: the sweeper leaves it, and a retry is refused.
+    expect(await app.strapi.plugin('payments').service('refund-sweeper').sweep(new Date(Date.now() + 2 * 60_000))).toBe(0);
+    const retry = await app.http.post(`/payments/refunds/${refund.documentId}/retry`).set(admin).expect(409);
+    expect(retry.body.error.details.code).toBe('CONFLICT');
+    const bad = await app.http.post(`/payments/refunds/${refund.documentId}/abnormal-refund`).set(admin).send({ type: 'ALIPAY' }).expect(400);
+    expect(bad.body.error.details.code).toBe('VALIDATION_FAILED');
+
+    // WeChat refusing the request is a 502 with our own text, and the refund stays abnormal.
+    const abnormalRefundId = wechatRefunds.get(refund.outRefundNo)!.refund.refund_id;
+    wechatRefunds.get(refund.outRefundNo)!.refund.refund_id = 'someone-else';
+    const refused = await app.http.post(`/payments/refunds/${refund.documentId}/abnormal-refund`).set(admin).send({ type: 'USER_BANK_CARD' }).expect(502);
+    wechatRefunds.get(refund.outRefundNo)!.refund.refund_id = abnormalRefundId;
+    expect(refused.body.error).toMatchObject({ message: '微信支付暂未受理改退银行卡，请稍后重试或登记线下转账', details: { code: 'UPSTREAM_UNAVAILABLE' } });
+    expect((await refundRow(refund.id)).refundStatus).toBe('abnormal');
+
+    const applied = await app.http.post(`/payments/refunds/${refund.documentId}/abnormal-refund`).set(admin).send({ type: 'USER_BANK_CARD' }).expect(200);
+    expect(applied.body.data.refund).toMatchObject({ status: 'processing' });
+    const call = wechat.received.filter((r) => r.method === 'POST' && r.url.endsWith('/apply-abnormal-refund'));
+    expect(call).toHaveLength(2);
+    call.shift();
+    expect(call[0].url).toBe(`/v3/refund/domestic/refunds/${refund.channelRefundId}/apply-abnormal-refund`);
+    expect(JSON.parse(call[0].body)).toEqual({ out_refund_no: refund.outRefundNo, type: 'USER_BANK_CARD' });
+    expect((await refundRow(refund.id)).raw.operatorActions).toEqual([expect.objectContaining({ action: 'apply_abnormal_refund', type: 'USER_BANK_CARD' })]);
+
+    wechatRefunds.get(refund.outRefundNo)!.state = 'SUCCESS';
+    expect(await followUp().reconcile(refund.id)).toBe('success');
+    expect(await amounts(order.documentId)).toMatchObject({ refunded: 9000, refundPending: 0 });
+    expect(await ledger().balance('cash:wechat')).toBe(cashBefore);
+    await expectBooksMatchPayments(app.strapi);
+  });
+
+  it('records an offline transfer for an abnormal refund once, audited and booked; a late success notification changes nothing', async () => {
+    const cashBefore = await ledger().balance('cash:wechat');
+    const { order, payment, refund } = await cancelledWithRefund(21, '4200000001202611260000000021');
+    const note = (state: string) =>
+      buildNotification(keys, {
+        eventType: `REFUND.${state}`,
+        payload: refundResult(state, { out_trade_no: payment.outTradeNo, transaction_id: '4200000001202611260000000021', out_refund_no: refund.outRefundNo, amount: { total: 9000, refund: 9000, payer_total: 9000, payer_refund: 9000 } }),
+        timestamp: nowSeconds(),
+      });
+    // WeChat's ABNORMAL notification is its own status, not a failure.
+    await notify(note('ABNORMAL')).expect((r) => expect([200, 204]).toContain(r.status));
+    expect((await refundRow(refund.id)).refundStatus).toBe('abnormal');
+
+    const missing = await app.http.post(`/payments/refunds/${refund.documentId}/offline-transfer`).set(admin).send({ reason: '银行卡已注销，已线下转账' }).expect(400);
+    expect(missing.body.error.details.code).toBe('VALIDATION_FAILED');
+    const done = await app.http
+      .post(`/payments/refunds/${refund.documentId}/offline-transfer`)
+      .set(admin)
+      .send({ reference: 'BANK20261203001', reason: '银行卡已注销，已线下转账' })
+      .expect(200);
+    expect(done.body.data.refund).toMatchObject({ status: 'success' });
+    const row = await refundRow(refund.id);
+    expect(row.raw.offlineTransfer).toMatchObject({ reference: 'BANK20261203001', reason: '银行卡已注销，已线下转账', operatorId: expect.any(Number) });
+    expect(await amounts(order.documentId)).toMatchObject({ refunded: 9000, refundPending: 0 });
+
+    const again = await app.http.post(`/payments/refunds/${refund.documentId}/offline-transfer`).set(admin).send({ reference: 'BANK20261203002', reason: '重复登记' }).expect(409);
+    expect(again.body.error.details.code).toBe('CONFLICT');
+    await notify(note('SUCCESS')).expect((r) => expect([200, 204]).toContain(r.status));
+    expect(await amounts(order.documentId)).toMatchObject({ refunded: 9000, refundPending: 0 });
+    expect(await ledger().balance('cash:wechat')).toBe(cashBefore);
+    await expectBooksMatchPayments(app.strapi);
   });
 });

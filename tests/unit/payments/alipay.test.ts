@@ -332,6 +332,31 @@ describe('Alipay refund, query and close against the gateway', () => {
     expect(await rejection(alipay.query('o'))).toBeInstanceOf(ProviderError);
   });
 
+  it('should query a refund by out_trade_no and out_request_no and report it done with this refund’s amount', async () => {
+    gateway.answer(() => ({
+      node: { code: '10000', msg: 'Success', trade_no: '2026030122001400000000000001', out_trade_no: 'PY2026030110000012345678', out_request_no: 'RF2026030209000087654321', total_amount: '123.45', refund_amount: '5.00', refund_status: 'REFUND_SUCCESS', gmt_refund_pay: '2026-03-02 09:00:00' },
+    }));
+    const result = await alipay.queryRefund({ outTradeNo: 'PY2026030110000012345678', outRefundNo: 'RF2026030209000087654321' });
+    expect(result).toMatchObject({ status: 'success', amount: 500, refundId: '2026030122001400000000000001' });
+    expect(result.at?.toISOString()).toBe('2026-03-02T01:00:00.000Z');
+    const request = gateway.requests.at(-1)!;
+    expect(request.signedByApp).toBe(true);
+    expect(request.params.method).toBe('alipay.trade.fastpay.refund.query');
+    expect(request.biz).toEqual({ out_trade_no: 'PY2026030110000012345678', out_request_no: 'RF2026030209000087654321' });
+  });
+
+  it('should report a refund Alipay does not have as not_found, and a refused query as an error', async () => {
+    // Alipay answers 10000 without the refund's fields when it has no such out_request_no.
+    gateway.answer(() => ({ node: { code: '10000', msg: 'Success' } }));
+    expect((await alipay.queryRefund({ outTradeNo: 'PY2026030110000012345678', outRefundNo: 'RF2026030209000087654321' })).status).toBe('not_found');
+    gateway.answer(() => ({ node: { code: '40004', msg: 'Business Failed', sub_code: 'ACQ.TRADE_NOT_EXIST', sub_msg: '交易不存在' } }));
+    expect((await alipay.queryRefund({ outTradeNo: 'o', outRefundNo: 'r' })).status).toBe('not_found');
+    gateway.answer(() => ({ node: { code: '40004', msg: 'Business Failed', sub_code: 'ACQ.SYSTEM_ERROR', sub_msg: '系统错误' } }));
+    expect(await rejection(alipay.queryRefund({ outTradeNo: 'o', outRefundNo: 'r' }))).toBeInstanceOf(ProviderError);
+    gateway.answer(() => ({ node: { code: '10000', msg: 'Success', out_request_no: 'r', refund_amount: '5.00', refund_status: 'REFUND_SUCCESS' }, sign: 'stranger' }));
+    expect(await rejection(alipay.queryRefund({ outTradeNo: 'o', outRefundNo: 'r' }))).toBeInstanceOf(ProviderError);
+  });
+
   it('should close a trade, treat one Alipay never opened as closed, and refuse to pretend it closed a paid one', async () => {
     gateway.answer(() => ({ node: { code: '10000', msg: 'Success', trade_no: 't', out_trade_no: 'o' } }));
     await expect(alipay.close('PY2026030110000012345678')).resolves.toBeUndefined();

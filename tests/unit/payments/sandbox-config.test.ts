@@ -25,3 +25,15 @@ describe('sandbox channel is opt-in', () => {
     expect(boot).toThrow(/PAYMENTS_SANDBOX=true.*NODE_ENV=production/);
   });
 });
+
+describe('sandbox refund query', () => {
+  it('should find the refunds it took, and no others', async () => {
+    const { createSandboxProvider } = await import('../../../src/plugins/payments/server/src/providers/sandbox');
+    const at = new Date('2026-03-01T10:00:00Z');
+    const sandbox = createSandboxProvider({ secret: 's', now: () => at, confirmPath: path });
+    expect((await sandbox.queryRefund({ outTradeNo: 'PY1', outRefundNo: 'RF1' })).status).toBe('not_found');
+    await sandbox.refund({ outTradeNo: 'PY1', outRefundNo: 'RF1', amount: 500, total: 900, reason: '取消', notifyUrl: 'n' });
+    expect(await sandbox.queryRefund({ outTradeNo: 'PY1', outRefundNo: 'RF1' })).toMatchObject({ status: 'success', amount: 500, refundId: 'SBRRF1', at });
+    expect((await sandbox.queryRefund({ outTradeNo: 'PY1', outRefundNo: 'RF2' })).status).toBe('not_found');
+  });
+});

@@ -337,6 +337,29 @@ describe('UnionPay create, refund, query and close', () => {
     expect(await rejection(unionpay.query('PY2026030110000012345678'))).toBeInstanceOf(ProviderError);
   });
 
+  it('should send a refund under the txnTime handed out before its first send, so a resend is the same 退货', async () => {
+    expect(unionpay.refundReference!()).toBe(beijing(NOW));
+    gateway.answer(() => ({ fields: { respCode: '00', respMsg: '成功[0000000]', queryId: '782603020900001111111', orderId: refundInput.outRefundNo, txnType: '04' } }));
+    await unionpay.refund({ ...refundInput, reference: '20260301095959' });
+    expect(gateway.requests.at(-1)!.fields).toMatchObject({ orderId: refundInput.outRefundNo, txnTime: '20260301095959' });
+  });
+
+  it('should query a refund by its own orderId and txnTime and read the refund’s outcome', async () => {
+    gateway.answer(() => ({ fields: { respCode: '00', respMsg: '成功', origRespCode: '00', origRespMsg: '成功', queryId: '782603020900001111111', txnAmt: '500', orderId: refundInput.outRefundNo, txnType: '04' } }));
+    const done = await unionpay.queryRefund({ outTradeNo: refundInput.outTradeNo, outRefundNo: refundInput.outRefundNo, reference: '20260302090000' });
+    expect(done).toMatchObject({ status: 'success', amount: 500, refundId: '782603020900001111111' });
+    expect(gateway.requests.at(-1)!.fields).toMatchObject({ txnType: '00', txnSubType: '00', bizType: '000000', orderId: refundInput.outRefundNo, txnTime: '20260302090000' });
+    gateway.answer(() => ({ fields: { respCode: '00', origRespCode: '05', origRespMsg: '处理中' } }));
+    expect((await unionpay.queryRefund({ outTradeNo: 'o', outRefundNo: refundInput.outRefundNo, reference: '20260302090000' })).status).toBe('processing');
+    gateway.answer(() => ({ fields: { respCode: '00', origRespCode: '61', origRespMsg: '退货金额超限' } }));
+    expect((await unionpay.queryRefund({ outTradeNo: 'o', outRefundNo: refundInput.outRefundNo, reference: '20260302090000' })).status).toBe('failed');
+    gateway.answer(() => ({ fields: { respCode: '34', respMsg: '查无此交易' } }));
+    expect((await unionpay.queryRefund({ outTradeNo: 'o', outRefundNo: refundInput.outRefundNo, reference: '20260302090000' })).status).toBe('not_found');
+    const before = gateway.requests.length;
+    expect(await rejection(unionpay.queryRefund({ outTradeNo: 'o', outRefundNo: refundInput.outRefundNo }))).toBeInstanceOf(ProviderError);
+    expect(gateway.requests.length).toBe(before);
+  });
+
   it('should close without calling UnionPay, which has no close for a consume', async () => {
     const before = gateway.requests.length;
     await expect(unionpay.close('PY2026030110000012345678')).resolves.toBeUndefined();

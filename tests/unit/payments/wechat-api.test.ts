@@ -248,7 +248,7 @@ describe('WeChat Pay refund', () => {
   it.each([
     ['SUCCESS', 'success'],
     ['PROCESSING', 'processing'],
-    ['ABNORMAL', 'failed'],
+    ['ABNORMAL', 'abnormal'],
     ['CLOSED', 'failed'],
   ])('should map refund status %s to %s', async (wechatStatus, status) => {
     answer = () => ({ status: 200, body: { refund_id: '503009', status: wechatStatus } });
@@ -301,6 +301,48 @@ describe('WeChat Pay query', () => {
   it('should read ORDER_NOT_EXIST as not_found', async () => {
     answer = () => ({ status: 404, body: { code: 'ORDER_NOT_EXIST', message: '订单不存在' } });
     expect((await provider.query('SM-unknown')).status).toBe('not_found');
+  });
+});
+
+describe('WeChat Pay refund query', () => {
+  it('should GET the refund by out_refund_no, signed, and read a refund still processing', async () => {
+    answer = () => ({
+      status: 200,
+      body: { refund_id: '50300908092018010222332222222', out_refund_no: 'RF2026030100001', out_trade_no: 'SM2026030100001', status: 'PROCESSING', amount: { refund: 3000, total: 9900, currency: 'CNY' } },
+    });
+    const result = await provider.queryRefund({ outTradeNo: 'SM2026030100001', outRefundNo: 'RF2026030100001' });
+    const request = lastRequest();
+    expect([request.method, request.url, request.body, request.signatureValid]).toEqual(['GET', '/v3/refund/domestic/refunds/RF2026030100001', '', true]);
+    expect(result).toMatchObject({ status: 'processing', amount: 3000, refundId: '50300908092018010222332222222' });
+  });
+
+  it.each([
+    ['SUCCESS', 'success'],
+    ['PROCESSING', 'processing'],
+    ['ABNORMAL', 'abnormal'],
+    ['CLOSED', 'closed'],
+  ])('should map refund query status %s to %s', async (wechatStatus, status) => {
+    answer = () => ({ status: 200, body: { refund_id: '503009', status: wechatStatus, success_time: '2026-03-01T16:30:10+08:00', amount: { refund: 100 } } });
+    expect((await provider.queryRefund({ outTradeNo: 'SM1', outRefundNo: 'RF1' })).status).toBe(status);
+  });
+
+  it('should read RESOURCE_NOT_EXISTS as not_found', async () => {
+    answer = () => ({ status: 404, body: { code: 'RESOURCE_NOT_EXISTS', message: '退款单不存在' } });
+    expect((await provider.queryRefund({ outTradeNo: 'SM1', outRefundNo: 'RF-unknown' })).status).toBe('not_found');
+  });
+
+  it('should not read another error as not_found', async () => {
+    answer = () => ({ status: 500, body: { code: 'SYSTEM_ERROR', message: '系统错误' } });
+    expect((await providerError(provider.queryRefund({ outTradeNo: 'SM1', outRefundNo: 'RF1' }))).details).toMatchObject({ code: 'SYSTEM_ERROR' });
+  });
+
+  it('should apply an abnormal refund to the member’s bank card by refund_id', async () => {
+    answer = () => ({ status: 200, body: { refund_id: '503009', out_refund_no: 'RF1', status: 'PROCESSING', amount: { refund: 100 } } });
+    const result = await provider.applyAbnormalRefund!({ refundId: '503009', outRefundNo: 'RF1', type: 'USER_BANK_CARD' });
+    const request = lastRequest();
+    expect([request.method, request.url, request.signatureValid]).toEqual(['POST', '/v3/refund/domestic/refunds/503009/apply-abnormal-refund', true]);
+    expect(JSON.parse(request.body)).toEqual({ out_refund_no: 'RF1', type: 'USER_BANK_CARD' });
+    expect(result.status).toBe('processing');
   });
 });
 

@@ -181,7 +181,7 @@ describe('WeChat Pay payment notification', () => {
 describe('WeChat Pay refund notification', () => {
   it.each([
     ['REFUND.SUCCESS', 'SUCCESS', 'refund_success'],
-    ['REFUND.ABNORMAL', 'ABNORMAL', 'refund_failed'],
+    ['REFUND.ABNORMAL', 'ABNORMAL', 'refund_abnormal'],
     ['REFUND.CLOSED', 'CLOSED', 'refund_closed'],
   ])('should read %s as %s → %s with the refund numbers and amounts', async (eventType, refundStatus, status) => {
     const { body, headers } = buildNotification(keys, { eventType, payload: refundResult(refundStatus) });

@@ -12,6 +12,7 @@ export default {
     getService(strapi, 'channels').init();
     if (process.env.STRAPI_SCRIPT) return;
     getService(strapi, 'follow-up').register();
+    getService(strapi, 'refund-follow-up').register();
     getService(strapi, 'channel-close').register();
     await getService(strapi, 'channel-close').sweep();
     await getService(strapi, 'refund-sweeper').register();

@@ -3,6 +3,7 @@ import type services from './services';
 
 export const PAYMENT_UID = 'plugin::payments.payment';
 export const REFUND_UID = 'plugin::payments.refund';
+export const CHANNEL_NOTICE_UID = 'plugin::payments.channel-notice';
 
 type Services = typeof services;
 

@@ -27,6 +27,19 @@ const refundSchema = yup
   .noUnknown()
   .required();
 
+const abnormalSchema = yup
+  .object({ type: yup.string().oneOf(['USER_BANK_CARD', 'MERCHANT_BANK_CARD'], '退款去向须为 USER_BANK_CARD 或 MERCHANT_BANK_CARD').required('请选择退款去向') })
+  .noUnknown()
+  .required();
+
+const offlineSchema = yup
+  .object({
+    reference: yup.string().trim().min(1, '请填写转账流水号').max(50, '转账流水号最多 50 字').required('请填写转账流水号'),
+    reason: yup.string().trim().min(1, '请填写说明').max(200, '说明最多 200 字').required('请填写说明'),
+  })
+  .noUnknown()
+  .required();
+
 /** Admin routes of 支付流水; RBAC is checked by the route policies, city scope by the service. */
 export default ({ strapi }: { strapi: Core.Strapi }) => {
   const payments = () => getService(strapi, 'admin-payments');
@@ -55,6 +68,16 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       const { amount, reason } = (await validateYupSchema(refundSchema)(ctx.request.body)) as { amount: number; reason: string };
       ctx.status = 201;
       ctx.body = { data: await payments().refund(adminUser(ctx), ctx.params.id, amount, reason) };
+    },
+
+    async applyAbnormalRefund(ctx: any) {
+      const { type } = (await validateYupSchema(abnormalSchema)(ctx.request.body)) as { type: 'USER_BANK_CARD' | 'MERCHANT_BANK_CARD' };
+      ctx.body = { data: await payments().applyAbnormalRefund(adminUser(ctx), ctx.params.id, type) };
+    },
+
+    async recordOfflineTransfer(ctx: any) {
+      const { reference, reason } = (await validateYupSchema(offlineSchema)(ctx.request.body)) as { reference: string; reason: string };
+      ctx.body = { data: await payments().recordOfflineTransfer(adminUser(ctx), ctx.params.id, reference, reason) };
     },
 
     async retryRefund(ctx: any) {

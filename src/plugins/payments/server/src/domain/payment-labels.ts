@@ -6,7 +6,7 @@ import type { Channel } from '../providers/types';
 import type { PaymentStatus } from './payment-status';
 
 export type PaymentStage = 'full' | 'deposit' | 'final' | 'topup';
-export type RefundStatus = 'pending' | 'processing' | 'success' | 'failed';
+export type RefundStatus = 'pending' | 'processing' | 'success' | 'failed' | 'abnormal';
 
 export const CHANNELS: readonly Channel[] = ['wechat', 'alipay', 'unionpay', 'balance', 'sandbox'];
 export const PAYMENT_STATUSES: readonly PaymentStatus[] = ['created', 'paid', 'closed', 'refunded', 'partially_refunded', 'review'];
@@ -40,6 +40,7 @@ export const REFUND_STATUS_LABELS: Readonly<Record<RefundStatus, string>> = {
   processing: '处理中',
   success: '已退款',
   failed: '退款失败',
+  abnormal: '退款异常',
 };
 
 export const REFUND_REQUESTERS: Readonly<Record<string, string>> = {

@@ -34,7 +34,8 @@ export type RefundAllocation =
   | { ok: true; parts: Array<{ paymentId: number; amount: number }> }
   | { ok: false; code: 'REFUND_NOT_COVERED'; owed: number; available: number };
 
-const IN_FLIGHT: ReadonlySet<RefundStatus> = new Set(['pending', 'processing']);
+// An abnormal refund still holds its money: WeChat has it, an operator decides where it goes.
+const IN_FLIGHT: ReadonlySet<RefundStatus> = new Set(['pending', 'processing', 'abnormal']);
 
 /** Fen each of the order's own payments can still give back, in the order they are used. */
 export function remainingRefundable(orderId: number, payments: readonly AllocatablePayment[], refunds: readonly ExistingRefund[]): Array<{ paymentId: number; left: number }> {

@@ -176,6 +176,27 @@ export function createAlipayProvider(config: AlipayConfig): PaymentProvider {
       };
     },
 
+    async queryRefund(input) {
+      const answer = await exec('alipay.trade.fastpay.refund.query', { out_trade_no: input.outTradeNo, out_request_no: input.outRefundNo });
+      if (answer.code !== SUCCESS) {
+        if (answer.sub_code === TRADE_NOT_EXIST) return { status: 'not_found', raw: answer };
+        throw rejected('alipay.trade.fastpay.refund.query', answer);
+      }
+      // Alipay answers 10000 with no out_request_no when it has no such refund; a refund it has
+      // reports REFUND_SUCCESS (an empty refund_status also means success, as Alipay documents).
+      if (text(answer.out_request_no) !== input.outRefundNo) return { status: 'not_found', raw: answer };
+      const refundStatus = text(answer.refund_status);
+      if (refundStatus && refundStatus !== 'REFUND_SUCCESS') throw new ProviderError('alipay', `alipay.trade.fastpay.refund.query answered refund_status ${refundStatus}`, { answer });
+      const refundAmount = text(answer.refund_amount);
+      return {
+        status: 'success',
+        amount: refundAmount ? yuanToFen(refundAmount) : undefined,
+        refundId: text(answer.trade_no),
+        at: parseAlipayTime(text(answer.gmt_refund_pay)),
+        raw: answer,
+      };
+    },
+
     async close(outTradeNo) {
       const answer = await exec('alipay.trade.close', { out_trade_no: outTradeNo });
       // Never opened at Alipay: nothing to close there, and the signed URL dies at time_expire.

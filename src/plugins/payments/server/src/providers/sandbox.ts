@@ -55,6 +55,8 @@ export function createSandboxProvider(config: SandboxConfig): PaymentProvider & 
 } {
   const windowSeconds = config.timestampWindowSeconds ?? 300;
   const reply = (status: number, body: object): NotifyReply => ({ status, contentType: 'application/json', body: JSON.stringify(body) });
+  // What this process's sandbox "channel" has refunded, so a refund query answers as a channel would.
+  const refunds = new Map<string, { amount: number; refundId: string; at: Date }>();
 
   return {
     channel: 'sandbox',
@@ -110,9 +112,16 @@ export function createSandboxProvider(config: SandboxConfig): PaymentProvider & 
     successReply: () => reply(200, { code: 'SUCCESS' }),
     failureReply: (status, message) => reply(status, { code: 'FAIL', message }),
 
-    // Sandbox money moves at once: refunds succeed immediately, there is nothing to query or close.
+    // Sandbox money moves at once: refunds succeed immediately, there is nothing to close.
     async refund(input) {
-      return { refundId: `SBR${input.outRefundNo}`, status: 'success', raw: { sandbox: true } };
+      const refundId = `SBR${input.outRefundNo}`;
+      if (!refunds.has(input.outRefundNo)) refunds.set(input.outRefundNo, { amount: input.amount, refundId, at: config.now() });
+      return { refundId, status: 'success', raw: { sandbox: true } };
+    },
+    async queryRefund(input) {
+      const known = refunds.get(input.outRefundNo);
+      if (!known) return { status: 'not_found', raw: { sandbox: true } };
+      return { status: 'success', amount: known.amount, refundId: known.refundId, at: known.at, raw: { sandbox: true } };
     },
     async query() {
       return { status: 'unpaid', raw: { sandbox: true } };

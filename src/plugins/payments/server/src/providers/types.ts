@@ -50,7 +50,7 @@ export interface VerifiedNotification {
   transactionId: string;
   /** payment: what was paid; refund: the order's total as the channel reports it, if it does. */
   amount: Fen;
-  status: 'paid' | 'closed' | 'pending' | 'refund_success' | 'refund_failed' | 'refund_closed';
+  status: 'paid' | 'closed' | 'pending' | 'refund_success' | 'refund_failed' | 'refund_closed' | 'refund_abnormal';
   /** The merchant / app id the notification is for, to compare with our configuration. */
   merchantId?: string;
   appId?: string;
@@ -78,11 +78,38 @@ export interface RefundInput {
   total: Fen;
   reason: string;
   notifyUrl: string;
+  /**
+   * What the channel needs besides outRefundNo to find this refund again, as refundReference()
+   * handed it out before the first send (UnionPay: its txnTime). A resend passes the same one.
+   */
+  reference?: string;
 }
 
 export interface RefundResult {
   refundId?: string;
-  status: 'processing' | 'success' | 'failed';
+  status: 'processing' | 'success' | 'failed' | 'abnormal';
+  raw: unknown;
+}
+
+export interface RefundQueryInput {
+  outTradeNo: string;
+  outRefundNo: string;
+  /** The refund's own reference (RefundInput.reference), for channels that need one. */
+  reference?: string;
+}
+
+/**
+ * A refund as the channel knows it. `abnormal`: WeChat took the refund but could not pay it back
+ * (card closed, account frozen); an operator must act. `not_found`: the channel has no such
+ * refund, so sending it (again) cannot pay twice.
+ */
+export type RefundQueryStatus = 'processing' | 'success' | 'failed' | 'abnormal' | 'closed' | 'not_found';
+
+export interface RefundQueryResult {
+  status: RefundQueryStatus;
+  amount?: Fen;
+  refundId?: string;
+  at?: Date;
   raw: unknown;
 }
 
@@ -111,6 +138,14 @@ export interface PaymentProvider {
   /** `reference`: what create() handed back when a channel finds orders by more than outTradeNo (UnionPay: txnTime). */
   query(outTradeNo: string, reference?: string): Promise<QueryResult>;
   close(outTradeNo: string): Promise<void>;
+  queryRefund(input: RefundQueryInput): Promise<RefundQueryResult>;
+  /**
+   * Channels whose refunds are not found by outRefundNo alone (UnionPay) hand out, before the
+   * first send, the rest of the identity; it is stored with the refund and reused by every resend.
+   */
+  refundReference?(): string;
+  /** WeChat only: asks WeChat to pay an ABNORMAL refund to a bank card instead. */
+  applyAbnormalRefund?(input: { refundId: string; outRefundNo: string; type: 'USER_BANK_CARD' | 'MERCHANT_BANK_CARD' }): Promise<RefundQueryResult>;
   /** Configuration that works today but will not for long (a certificate about to expire), for the boot log. */
   configurationWarnings?(now: Date): string[];
 }

@@ -219,7 +219,8 @@ export function createUnionPayProvider(config: UnionPayConfig): UnionPayProvider
           channelType: '07',
           orderId: input.outRefundNo,
           origQryId: input.transactionId,
-          txnTime: unionpayTime(config.now()),
+          // The stored txnTime of a resend: orderId + txnTime is the refund's identity at UnionPay.
+          txnTime: input.reference ?? unionpayTime(config.now()),
           txnAmt: String(input.amount),
           currencyCode: '156',
           backUrl: input.notifyUrl,
@@ -250,6 +251,21 @@ export function createUnionPayProvider(config: UnionPayConfig): UnionPayProvider
         amount: txnAmt && /^\d{1,12}$/.test(txnAmt) ? Number(txnAmt) : undefined,
         raw: answer,
       };
+    },
+
+    refundReference: () => unionpayTime(config.now()),
+
+    // A refund (退货) is a transaction of its own: found by its orderId and txnTime, like a consume.
+    async queryRefund(input) {
+      if (!input.reference) throw new ProviderError('unionpay', 'UnionPay finds a refund by orderId and txnTime: pass the txnTime it was sent with', { outRefundNo: input.outRefundNo });
+      const fields = signFields({ ...common(), txnType: '00', txnSubType: '00', bizType: '000000', orderId: input.outRefundNo, txnTime: input.reference }, privateKey);
+      const answer = await post(endpoints.queryTransUrl, fields, 'refund query');
+      if (answer.respCode === NOT_FOUND) return { status: 'not_found', raw: answer };
+      if (answer.respCode !== '00') throw refused('refund query', answer);
+      const txnAmt = answer.txnAmt;
+      const amount = txnAmt && /^\d{1,12}$/.test(txnAmt) ? Number(txnAmt) : undefined;
+      const status = SUCCESS_CODES.has(answer.origRespCode) ? 'success' : IN_DOUBT_CODES.has(answer.origRespCode) ? 'processing' : 'failed';
+      return { status, amount, refundId: answer.queryId || undefined, raw: answer };
     },
 
     async close() {

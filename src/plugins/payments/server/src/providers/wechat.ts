@@ -8,6 +8,7 @@ import {
   type PaymentProvider,
   type QueryResult,
   type RefundInput,
+  type RefundQueryResult,
   type RefundResult,
 } from './types';
 import { createWechatPayRequest, type WechatPayRequest } from './wechat/api-client';
@@ -49,9 +50,31 @@ const REFUND_STATUS: Record<string, RefundResult['status']> = {
   SUCCESS: 'success',
   PROCESSING: 'processing',
   // ABNORMAL: the money could not go back (e.g. the card was cancelled) — needs an operator.
-  ABNORMAL: 'failed',
+  ABNORMAL: 'abnormal',
   CLOSED: 'failed',
 };
+
+const REFUND_QUERY_STATUS: Record<string, RefundQueryResult['status']> = {
+  SUCCESS: 'success',
+  PROCESSING: 'processing',
+  ABNORMAL: 'abnormal',
+  CLOSED: 'closed',
+};
+
+function refundAnswer(data: Json | undefined, what: string): RefundQueryResult {
+  const state = requireText(data, 'status', what);
+  const status = REFUND_QUERY_STATUS[state];
+  if (!status) throw new ProviderError('wechat', `unknown refund status ${state}`, { code: 'RESPONSE_MALFORMED', body: data });
+  const amount = data?.amount as Json | undefined;
+  const successTime = text(data?.success_time);
+  return {
+    status,
+    amount: typeof amount?.refund === 'number' ? amount.refund : undefined,
+    refundId: text(data?.refund_id),
+    at: successTime ? new Date(successTime) : undefined,
+    raw: data,
+  };
+}
 
 const unsupported = (clientType: string): ProviderError =>
   new ProviderError('wechat', `WeChat Pay has no ${clientType} payment`, { code: 'CLIENT_TYPE_UNSUPPORTED' });
@@ -221,6 +244,26 @@ export function createWechatPayProvider(options: WechatPayConfig): PaymentProvid
 
     async close(outTradeNo) {
       await request('POST', `/v3/pay/transactions/out-trade-no/${pathSegment(outTradeNo)}/close`, { mchid: config.mchid });
+    },
+
+    async queryRefund(input) {
+      let data: Json | undefined;
+      try {
+        ({ data } = await request('GET', `/v3/refund/domestic/refunds/${pathSegment(input.outRefundNo)}`));
+      } catch (error) {
+        if (error instanceof ProviderError && error.details.code === 'RESOURCE_NOT_EXISTS') return { status: 'not_found', raw: error.details.body };
+        throw error;
+      }
+      return refundAnswer(data, 'Refund query');
+    },
+
+    // 异常退款: WeChat pays the refund to the member's bank card, or to the merchant's for an offline hand-over.
+    async applyAbnormalRefund(input) {
+      const { data } = await request('POST', `/v3/refund/domestic/refunds/${pathSegment(input.refundId)}/apply-abnormal-refund`, {
+        out_refund_no: input.outRefundNo,
+        type: input.type,
+      });
+      return refundAnswer(data, 'Abnormal refund');
     },
 
     configurationWarnings(now) {

@@ -26,6 +26,8 @@ export default {
       { method: 'GET', path: '/payments/:id', handler: 'admin-payment.findOne', config: can('read') },
       { method: 'POST', path: '/payments/:id/refunds', handler: 'admin-payment.refund', config: can('refund') },
       { method: 'POST', path: '/refunds/:id/retry', handler: 'admin-payment.retryRefund', config: can('refund') },
+      { method: 'POST', path: '/refunds/:id/abnormal-refund', handler: 'admin-payment.applyAbnormalRefund', config: can('refund') },
+      { method: 'POST', path: '/refunds/:id/offline-transfer', handler: 'admin-payment.recordOfflineTransfer', config: can('refund') },
     ],
   },
 };

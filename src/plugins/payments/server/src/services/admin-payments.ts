@@ -167,6 +167,16 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     return row;
   }
 
+  async function scopedRefund(user: AdminUser, documentId: string): Promise<{ id: number; documentId: string; paymentRef: number }> {
+    const refund = await strapi.db.query(REFUND_UID).findOne({ where: { documentId }, select: ['id', 'documentId', 'paymentRef'] });
+    if (!refund) throw notFound('退款记录不存在');
+    // Out of scope reads as missing, like the payment itself.
+    await scopedPayment(user, { id: refund.paymentRef }).catch(() => {
+      throw notFound('退款记录不存在');
+    });
+    return refund;
+  }
+
   async function refundsOf(paymentId: number) {
     const rows = (await strapi.db.query(REFUND_UID).findMany({ where: { paymentRef: paymentId }, orderBy: [{ id: 'asc' }] })) as RefundRow[];
     const operatorIds = [...new Set(rows.map((r) => r.operatorId).filter((id): id is number => typeof id === 'number'))];
@@ -196,7 +206,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       strapi.db.query('plugin::users-permissions.user').findOne({ where: { id: row.memberId }, select: ['id', 'username', 'nickname', 'phone'] }),
     ]);
     // Refunds asked for but not settled already hold part of what is left.
-    const open = refunds.filter((r) => r.status === 'pending' || r.status === 'processing').reduce((sum, r) => sum + r.amount, 0);
+    const open = refunds.filter((r) => r.status === 'pending' || r.status === 'processing' || r.status === 'abnormal').reduce((sum, r) => sum + r.amount, 0);
     return {
       ...summaryView(row, row.orderRef ? orders.get(row.orderRef) : undefined),
       clientType: row.clientType ?? null,
@@ -248,6 +258,22 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       const created = await getService(strapi, 'refunds').refundPayment(payment.id, amount, reason, { requestedBy: 'operator', operatorId: user.id });
       const detail = await detailOf(await scopedPayment(user, { id: payment.id }));
       return { refund: detail.refunds.find((r) => r.documentId === created.documentId) ?? null, payment: detail };
+    },
+
+    /** An abnormal refund: WeChat pays it to a bank card (WeChat only). */
+    async applyAbnormalRefund(user: AdminUser, refundDocumentId: string, type: 'USER_BANK_CARD' | 'MERCHANT_BANK_CARD') {
+      const refund = await scopedRefund(user, refundDocumentId);
+      await getService(strapi, 'refunds').applyAbnormalToBankCard(refund.id, type, user.id);
+      const detail = await detailOf(await scopedPayment(user, { id: refund.paymentRef }));
+      return { refund: detail.refunds.find((r) => r.documentId === refund.documentId) ?? null, payment: detail };
+    },
+
+    /** An abnormal refund paid outside the channel: recorded, audited and booked. */
+    async recordOfflineTransfer(user: AdminUser, refundDocumentId: string, reference: string, reason: string) {
+      const refund = await scopedRefund(user, refundDocumentId);
+      await getService(strapi, 'refunds').recordOfflineTransfer(refund.id, { reference, reason, operatorId: user.id });
+      const detail = await detailOf(await scopedPayment(user, { id: refund.paymentRef }));
+      return { refund: detail.refunds.find((r) => r.documentId === refund.documentId) ?? null, payment: detail };
     },
 
     /** Sends a refund the channel never took (or turned down) again. */

@@ -5,6 +5,7 @@ import checkout from './checkout';
 import followUp from './follow-up';
 import notices from './notices';
 import notifyPipeline from './notify-pipeline';
+import refundFollowUp from './refund-follow-up';
 import refundRetry from './refund-retry';
 import refundSweeper from './refund-sweeper';
 import refunds from './refunds';
@@ -21,6 +22,7 @@ export default {
   notices,
   'notify-pipeline': notifyPipeline,
   refunds,
+  'refund-follow-up': refundFollowUp,
   'refund-retry': refundRetry,
   'refund-sweeper': refundSweeper,
   sandbox,

@@ -26,7 +26,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       await lockRow(strapi.db.connection, trx, 'payments', refund.paymentRef);
       const payment = await strapi.db.query(PAYMENT_UID).findOne({ where: { id: refund.paymentRef } });
       const open = await strapi.db.query(REFUND_UID).findMany({
-        where: { paymentRef: refund.paymentRef, refundStatus: { $in: ['pending', 'processing'] } },
+        where: { paymentRef: refund.paymentRef, refundStatus: { $in: ['pending', 'processing', 'abnormal'] } },
         select: ['amount'],
       });
       const left = refundable(payment) - open.reduce((sum: number, r: { amount: number }) => sum + r.amount, 0);
@@ -37,7 +37,8 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       }
       const { count } = await strapi.db.query(REFUND_UID).updateMany({
         where: { id: refund.id, refundStatus: 'failed' },
-        data: { refundStatus: 'pending', outRefundNo, channelRefundId: null, raw: { retryOf: refund.outRefundNo, previous: refund.raw ?? null } },
+        // A new number is a new refund at the channel: its identity and first send start afresh.
+        data: { refundStatus: 'pending', outRefundNo, channelRefundId: null, channelReference: null, sentAt: null, raw: { retryOf: refund.outRefundNo, previous: refund.raw ?? null } },
       });
       if (count !== 1) throw new DomainError('CONFLICT', '该退款已在重试中', {});
     });

@@ -81,7 +81,7 @@ const TRADE_STATUS: Record<string, VerifiedNotification['status']> = {
 
 const REFUND_STATUS: Record<string, VerifiedNotification['status']> = {
   SUCCESS: 'refund_success',
-  ABNORMAL: 'refund_failed',
+  ABNORMAL: 'refund_abnormal',
   CLOSED: 'refund_closed',
 };
 
