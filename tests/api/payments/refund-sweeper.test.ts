@@ -193,3 +193,34 @@ it('allocates a cancellation refund over the order’s own payment, not over a d
   expect(await orderRow(placed.documentId)).toMatchObject({ paid: placed.amounts.total, refunded: placed.amounts.total, refundPending: 0 });
   await expectBooksMatchPayments(app.strapi);
 });
+
+it('gives a processing refund whose follow-up queries were lost (restart) its chain back at the step its age says', async () => {
+  const placed = await placeOrder(app.http, w, 5);
+  await pay(app.strapi, placed.documentId, 'full', placed.amounts.total);
+  const sandbox = channels().provider('sandbox');
+  // The channel takes the refund and keeps it processing; no notification will come.
+  channels().use({ ...sandbox, refund: async () => ({ status: 'processing', raw: {} }) });
+  try {
+    await app.http.post(`/api/orders/${placed.documentId}/cancel`).set(w.member.auth).send({ reason: '计划有变' }).expect(200);
+  } finally {
+    channels().use(sandbox);
+  }
+  const [refund] = await app.strapi.db.query(REFUND_UID).findMany({ where: { orderRef: { $notNull: true } }, orderBy: { id: 'desc' }, limit: 1 });
+  expect(refund).toMatchObject({ refundStatus: 'processing' });
+  const sentAt = new Date(refund.sentAt ?? refund.createdAt).getTime();
+
+  const followUp = app.strapi.plugin('payments').service('refund-follow-up');
+  const scheduled = jest.spyOn(followUp, 'schedule');
+  try {
+    // Ten minutes after the send: queries 0 (1 min) and 1 (+5 min) are past, query 2 (+15 min) is due next.
+    await sweeper().sweep(new Date(sentAt + 10 * 60_000));
+    expect(scheduled.mock.calls.filter(([id]) => id === refund.id)).toEqual([[refund.id, 2]]);
+    // Once settled, nothing is asked again.
+    await app.strapi.db.query(REFUND_UID).update({ where: { id: refund.id }, data: { refundStatus: 'success' } });
+    scheduled.mockClear();
+    await sweeper().sweep(new Date(sentAt + 20 * 60_000));
+    expect(scheduled.mock.calls.filter(([id]) => id === refund.id)).toEqual([]);
+  } finally {
+    scheduled.mockRestore();
+  }
+});

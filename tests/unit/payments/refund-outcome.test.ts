@@ -1,4 +1,4 @@
-import { NOTICE_REFUND_STATE, refundAction, refundQueryDelay, REFUND_QUERY_DELAYS_MS, type ChannelRefundState } from '../../../src/plugins/payments/server/src/domain/refund-outcome';
+import { NOTICE_REFUND_STATE, refundAction, refundQueryAttemptAfter, refundQueryDelay, REFUND_QUERY_DELAYS_MS, type ChannelRefundState } from '../../../src/plugins/payments/server/src/domain/refund-outcome';
 import type { RefundStatus } from '../../../src/plugins/payments/server/src/domain/payment-labels';
 
 const STATES: ChannelRefundState[] = ['processing', 'success', 'failed', 'abnormal', 'closed', 'not_found'];
@@ -40,5 +40,24 @@ describe('refundQueryDelay', () => {
     expect(delays[0]).toBe(60_000);
     for (let i = 1; i < delays.length; i++) expect(delays[i]).toBeGreaterThan(delays[i - 1]);
     expect(refundQueryDelay(delays.length)).toBeUndefined();
+  });
+});
+
+describe('refundQueryAttemptAfter', () => {
+  const MIN = 60_000;
+
+  it('resumes a lost chain at the step whose delay has not run out', () => {
+    expect(refundQueryAttemptAfter(0)).toBe(0);
+    expect(refundQueryAttemptAfter(MIN - 1)).toBe(0);
+    // 1 min, then 5: the second query is due until 6 minutes after the send.
+    expect(refundQueryAttemptAfter(MIN)).toBe(1);
+    expect(refundQueryAttemptAfter(6 * MIN - 1)).toBe(1);
+    expect(refundQueryAttemptAfter(6 * MIN)).toBe(2);
+  });
+
+  it('keeps to the last step once every delay has passed', () => {
+    const all = REFUND_QUERY_DELAYS_MS.reduce((a, b) => a + b, 0);
+    expect(refundQueryAttemptAfter(all)).toBe(REFUND_QUERY_DELAYS_MS.length - 1);
+    expect(refundQueryAttemptAfter(all * 10)).toBe(REFUND_QUERY_DELAYS_MS.length - 1);
   });
 });

@@ -59,3 +59,17 @@ export const REFUND_QUERY_DELAYS_MS: readonly number[] = [60_000, 5 * 60_000, 15
 
 /** The delay before follow-up query number `attempt` (0-based), or undefined once they are used up. */
 export const refundQueryDelay = (attempt: number): number | undefined => REFUND_QUERY_DELAYS_MS[attempt];
+
+/**
+ * Where the follow-up chain of a refund sent `elapsedMs` ago stands: the attempt whose delay
+ * has not run out yet, so a chain lost with a restart resumes there instead of from the start.
+ * The last attempt once every delay has passed (one final query, then 支付流水).
+ */
+export function refundQueryAttemptAfter(elapsedMs: number): number {
+  let due = 0;
+  for (const [attempt, delay] of REFUND_QUERY_DELAYS_MS.entries()) {
+    due += delay;
+    if (elapsedMs < due) return attempt;
+  }
+  return REFUND_QUERY_DELAYS_MS.length - 1;
+}

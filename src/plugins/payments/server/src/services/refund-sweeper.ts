@@ -1,6 +1,7 @@
 import type { Core } from '@strapi/strapi';
 import { runtime } from '../../../../../runtime';
 import { clock } from '../../../../../runtime/clock';
+import { refundQueryAttemptAfter } from '../domain/refund-outcome';
 import { getService, PAYMENT_UID, REFUND_UID } from '../utils';
 
 export const REFUND_SWEEP_QUEUE = 'payments-refund-sweep';
@@ -25,6 +26,18 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
       limit: 500,
     });
     for (const refund of due) await this.enqueueRow(refund);
+    // Follow-up queries live in the queue; an in-process queue forgets them on a restart. A
+    // processing refund gets its chain back at the step its age says (same job ids: no doubles).
+    const unconfirmed = await strapi.db.query(REFUND_UID).findMany({
+      where: { refundStatus: 'processing', updatedAt: { $lt: new Date(now.getTime() - GRACE_MS) } },
+      select: ['id', 'sentAt', 'createdAt'],
+      orderBy: { id: 'asc' },
+      limit: 500,
+    });
+    for (const refund of unconfirmed) {
+      const since = new Date(refund.sentAt ?? refund.createdAt).getTime();
+      await getService(strapi, 'refund-follow-up').schedule(refund.id, refundQueryAttemptAfter(now.getTime() - since));
+    }
     return due.length;
   },
 
