@@ -218,6 +218,39 @@ describe('points', () => {
     expect((await ledgerFor(order.orderNo)).filter((e: any) => e.reason === 'order_completed')).toHaveLength(1);
   });
 
+  it('should earn the completion points of an order whose message was lost, once, from the catch-up sweep', async () => {
+    const points = app.strapi.service('api::marketing.order-points');
+    // The process dies between the commit and queuing the job: the message never becomes a job.
+    const lost = jest.spyOn(points, 'enqueue').mockResolvedValue(undefined);
+    let order: Awaited<ReturnType<typeof completedOrder>>;
+    try {
+      order = await completedOrder(w.workers[1], 7, 9);
+      await new Promise((r) => setTimeout(r, 300));
+    } finally {
+      lost.mockRestore();
+    }
+    const ref = `order_completed:${order.documentId}`;
+    expect(await entriesWithRef(ref)).toBe(0);
+
+    // Too fresh for the sweep (its message may still be on the way), then found.
+    const { completedAt } = await app.strapi.db.query('plugin::orders.order').findOne({ where: { documentId: order.documentId }, select: ['completedAt'] });
+    const completed = new Date(completedAt).getTime();
+    const queued = jest.spyOn(points, 'enqueue');
+    const jobsFor = () => queued.mock.calls.filter(([job]: any[]) => job.order === order.documentId).map(([job]: any[]) => job.trigger);
+    try {
+      await points.sweep(new Date(completed + 60_000));
+      expect(jobsFor()).toEqual([]);
+      await points.sweep(new Date(completed + 6 * 60_000));
+      expect(jobsFor()).toEqual(['completed']);
+    } finally {
+      queued.mockRestore();
+    }
+    await eventually(async () => (await entriesWithRef(ref)) === 1);
+    await points.sweep(new Date(completed + 16 * 60_000));
+    await new Promise((r) => setTimeout(r, 300));
+    expect(await entriesWithRef(ref)).toBe(1);
+  });
+
   it('should take back a refund once when its event is delivered twice', async () => {
     const order = await completedOrder(w.workers[1], 6, 14);
     await eventually(async () => (await ledgerFor(order.orderNo)).some((e: any) => e.reason === 'order_completed'));

@@ -1,5 +1,6 @@
 import type { Core } from '@strapi/strapi';
 import { runtime } from '../../../runtime';
+import { clock } from '../../../runtime/clock';
 import { lockRow } from '../../../runtime/row-lock';
 import { transaction } from '../../../runtime/transaction';
 import {
@@ -12,6 +13,12 @@ import { pointsForSpend, pointsToTakeBack } from '../domain/points';
 import type pointsService from './points';
 
 export const ORDER_POINTS_QUEUE = 'points-order';
+export const ORDER_POINTS_SWEEP_QUEUE = 'points-order-sweep';
+const SWEEP_EVERY_MS = 10 * 60_000;
+/** Completed orders this far back are checked; older ones were checked by earlier sweeps. */
+const SWEEP_LOOKBACK_MS = 7 * 24 * 3_600_000;
+/** Younger completions are still on their message's way. */
+const SWEEP_GRACE_MS = 5 * 60_000;
 
 type Job = { order: string; trigger: 'completed' } | { order: string; trigger: 'refund'; reference: string };
 
@@ -77,9 +84,47 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       await runtime().queue.add(ORDER_POINTS_QUEUE, job, { jobId, attempts: 5, backoffMs: 2_000 });
     },
 
+    /**
+     * The messages are not stored, so one lost with a crash is found here: recent completions with
+     * no completion entry are queued again, and refunded ones are re-checked (the take-back counts
+     * what was already taken back, so a second look takes nothing more). Returns how many jobs.
+     */
+    async sweep(now: Date = clock.now()): Promise<number> {
+      const port = ordersPort(strapi);
+      if (!port) return 0;
+      const orders = await port.completedBetween(new Date(now.getTime() - SWEEP_LOOKBACK_MS), new Date(now.getTime() - SWEEP_GRACE_MS), 500);
+      if (!orders.length) return 0;
+      const earned = new Set((await points().byRefs(orders.map((o) => completionRef(o.documentId)))).map((e) => e.ref));
+      let queued = 0;
+      for (const order of orders) {
+        if (!earned.has(completionRef(order.documentId))) {
+          await this.enqueue({ order: order.documentId, trigger: 'completed' });
+          queued += 1;
+        } else if (order.refunded > 0) {
+          // Keyed by the refunded total: each new refund level is looked at once.
+          await this.enqueue({ order: order.documentId, trigger: 'refund', reference: `refunded-${order.refunded}` });
+          queued += 1;
+        }
+      }
+      return queued;
+    },
+
+    async scheduleSweep(now: Date = clock.now()): Promise<void> {
+      const slot = Math.floor(now.getTime() / SWEEP_EVERY_MS) + 1;
+      await runtime().queue.add(ORDER_POINTS_SWEEP_QUEUE, {}, { jobId: `points-sweep-${slot}`, delayMs: Math.max(0, slot * SWEEP_EVERY_MS - now.getTime()), attempts: 1 });
+    },
+
     /** Consumers on every instance; the queue's job id lets one of them act on a message. */
     async register(): Promise<void> {
       runtime().queue.process<Job>(ORDER_POINTS_QUEUE, (job) => this.run(job));
+      runtime().queue.process(ORDER_POINTS_SWEEP_QUEUE, async () => {
+        try {
+          await this.sweep();
+        } finally {
+          await this.scheduleSweep();
+        }
+      });
+      await this.scheduleSweep();
       const queueIt = (job: Job) => this.enqueue(job).catch((err: Error) => strapi.log.error(`points: could not queue ${job.trigger} of ${job.order}: ${err.message}`));
       await runtime().pubsub.subscribe<OrderStatusMessage>('orders.status', (message) => {
         if (message.status === 'completed') void queueIt({ order: message.order, trigger: 'completed' });

@@ -54,6 +54,11 @@ export interface PointsBasis {
 export interface OrdersLoyaltyPort {
   reviewableOrder(documentId: string): Promise<ReviewableOrder | null>;
   pointsBasis(documentId: string): Promise<PointsBasis | null>;
+  /**
+   * Orders completed in [from, to), oldest first: for a catch-up of whatever a lost pub/sub
+   * message should have triggered (messages are not stored; the rows are).
+   */
+  completedBetween(from: Date, to: Date, limit: number): Promise<PointsBasis[]>;
   /** Puts a note on the order's timeline (客服 see it in 订单监控), e.g. a bad review to follow up. */
   noteOnTimeline(orderId: number, entry: { event: 'bad_review' | 'review_hidden'; reason: string; data?: Record<string, unknown> }): Promise<void>;
 }

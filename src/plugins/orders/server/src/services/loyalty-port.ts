@@ -33,6 +33,16 @@ export default ({ strapi }: { strapi: Core.Strapi }): OrdersLoyaltyPort => ({
     return { documentId: row.documentId, orderNo: row.orderNo, status: row.orderStatus, memberId: row.memberId, paid: row.paid ?? 0, refunded: row.refunded ?? 0 };
   },
 
+  async completedBetween(from: Date, to: Date, limit: number): Promise<PointsBasis[]> {
+    const rows = await strapi.db.query(ORDER_UID).findMany({
+      where: { orderStatus: 'completed', completedAt: { $gte: from, $lt: to } },
+      select: ['documentId', 'orderNo', 'orderStatus', 'memberId', 'paid', 'refunded'],
+      orderBy: [{ completedAt: 'asc' }, { id: 'asc' }],
+      limit,
+    });
+    return rows.map((row: any) => ({ documentId: row.documentId, orderNo: row.orderNo, status: row.orderStatus, memberId: row.memberId, paid: row.paid ?? 0, refunded: row.refunded ?? 0 }));
+  },
+
   async noteOnTimeline(orderId, entry) {
     const row = await strapi.db.query(ORDER_UID).findOne({ where: { id: orderId }, select: ['orderStatus'] });
     if (!row) return;
