@@ -49,4 +49,5 @@ export default ({ env }: Core.Config.Shared.ConfigParams) => ({
   settlement: { enabled: true, resolve: './src/plugins/settlement' },
   payments: { enabled: true, resolve: './src/plugins/payments' },
   dispatch: { enabled: true, resolve: './src/plugins/dispatch' },
+  workforce: { enabled: true, resolve: './src/plugins/workforce' },
 });

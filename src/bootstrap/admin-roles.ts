@@ -33,7 +33,7 @@ export const ADMIN_ROLES: RoleSpec[] = [
       'api::marketing.points-entry': ['read'],
       ...Object.fromEntries(CATALOG.map((uid) => [uid, ['read'] as Crud[]])),
     },
-    plugins: ['plugin::upload.read', 'plugin::orders.read', 'plugin::orders.manage', 'plugin::payments.read', 'plugin::dispatch.read', 'plugin::dispatch.manage'],
+    plugins: ['plugin::upload.read', 'plugin::orders.read', 'plugin::orders.manage', 'plugin::payments.read', 'plugin::dispatch.read', 'plugin::dispatch.manage', 'plugin::workforce.read', 'plugin::workforce.audit', 'plugin::workforce.manage'],
   },
   {
     name: '财务',
@@ -58,7 +58,7 @@ export const ADMIN_ROLES: RoleSpec[] = [
       'api::people.address': ['read'],
       'api::settings.city': ['read'],
     },
-    plugins: ['plugin::upload.read', 'plugin::upload.assets.create', 'plugin::upload.assets.update', 'plugin::orders.read', 'plugin::orders.manage', 'plugin::payments.read', 'plugin::dispatch.read', 'plugin::dispatch.manage'],
+    plugins: ['plugin::upload.read', 'plugin::upload.assets.create', 'plugin::upload.assets.update', 'plugin::orders.read', 'plugin::orders.manage', 'plugin::payments.read', 'plugin::dispatch.read', 'plugin::dispatch.manage', 'plugin::workforce.read', 'plugin::workforce.audit', 'plugin::workforce.manage'],
     // Ratings and counters come from reviews and orders; the audit goes through
     // /workforce/workers/:id/audit; the linked account is never re-pointed by hand.
     readOnlyFields: {

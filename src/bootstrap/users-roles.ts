@@ -82,6 +82,9 @@ export const DISPATCH_WORKER_ACTIONS = [
 ];
 // --- end dispatch
 
+/** Any signed-in member may apply to become a worker (a worker applying again gets 409). */
+export const WORKFORCE_MEMBER_ACTIONS = ['plugin::workforce.application.apply'];
+
 export const WORKER_ACTIONS = [
   ...MEMBER_ACTIONS,
   ...['accept', 'depart', 'arrive', 'start', 'pause', 'resume', 'complete', 'release'].map((a) => `plugin::orders.order.${a}`),
@@ -121,8 +124,8 @@ async function reconcile(strapi: Core.Strapi, role: { id: number; type: string }
 export function actionsByRole(): Record<string, readonly string[]> {
   return {
     [ROLE_PUBLIC]: PUBLIC_ACTIONS,
-    [ROLE_MEMBER]: [...MEMBER_ACTIONS, ...DISPATCH_MEMBER_ACTIONS],
-    [ROLE_WORKER]: [...WORKER_ACTIONS, ...DISPATCH_WORKER_ACTIONS],
+    [ROLE_MEMBER]: [...MEMBER_ACTIONS, ...DISPATCH_MEMBER_ACTIONS, ...WORKFORCE_MEMBER_ACTIONS],
+    [ROLE_WORKER]: [...WORKER_ACTIONS, ...DISPATCH_WORKER_ACTIONS, ...WORKFORCE_MEMBER_ACTIONS],
   };
 }
 
