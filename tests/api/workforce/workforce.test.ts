@@ -82,13 +82,19 @@ describe('POST /api/workers/apply', () => {
     const file = await upload(other, 'certificate');
     const res = await apply(applicant, application({ certificates: [{ type: 'health', file }] })).expect(403);
     expect(res.body.error.details).toMatchObject({ code: 'FILE_NOT_OWNED', field: 'certificates', fileIds: [file] });
+    // An ID scan must be uploaded for the application: the applicant's own avatar is refused too.
+    const avatar = await upload(applicant, 'avatar');
+    const id = await apply(applicant, application({ idCardImages: [avatar] })).expect(403);
+    expect(id.body.error.details).toMatchObject({ code: 'FILE_NOT_OWNED', field: 'idCardImages' });
+    expect(await app.strapi.db.query(WORKER).count({ where: { user: { id: applicant.id } } })).toBe(0);
   });
 
   it('creates a pending application, shown by GET /api/me/worker; a second one is 409 CONFLICT', async () => {
     const applicant = await newApplicant();
     const file = await upload(applicant, 'certificate');
     const photo = await upload(applicant, 'avatar');
-    const res = await apply(applicant, application({ certificates: [{ type: 'health', file, expiresAt: '2027-06-30' }], photo })).expect(201);
+    const idFront = await upload(applicant, 'application');
+    const res = await apply(applicant, application({ certificates: [{ type: 'health', file, expiresAt: '2027-06-30' }], photo, idCardImages: [idFront] })).expect(201);
     expect(res.body.data).toMatchObject({ auditStatus: 'pending', auditReason: null, city: '310100', realName: '陈美玲' });
     const me = await app.http.get('/api/me/worker').set(applicant.auth).expect(200);
     expect(me.body.data).toMatchObject({ documentId: res.body.data.documentId, auditStatus: 'pending', auditReason: null });
@@ -97,6 +103,12 @@ describe('POST /api/workers/apply', () => {
     expect(await app.strapi.db.query(WORKER).count({ where: { user: { id: applicant.id } } })).toBe(1);
     const users = await app.http.get('/api/users/me').set(applicant.auth).expect(200);
     expect(users.body.isWorker).toBe(false);
+
+    // The auditor sees the scans the applicant attached, under signed URLs.
+    const file_ = (await app.http.get(`/workforce/workers/${res.body.data.documentId}`).set(admins.kefu).expect(200)).body.data;
+    expect(file_.idCardImages.map((f: any) => f.id)).toEqual([idFront]);
+    expect(file_.certificates).toMatchObject([{ type: 'health', typeLabel: '健康证', expiresAt: '2027-06-30', file: { id: file } }]);
+    expect(file_.certificates[0].file.url).toMatch(/sig=/);
   });
 
   it('a pending applicant cannot accept an order (403)', async () => {

@@ -18,6 +18,8 @@ export interface ApplyRequest {
   certificates?: Array<{ type: CertificateType; file: number; expiresAt?: string; name?: string }>;
   /** upload id (purpose avatar or application) */
   photo?: number;
+  /** front and back of the ID card: upload ids (purpose application) */
+  idCardImages?: number[];
 }
 export interface ApplyResponse {
   data: ApplicationView;
@@ -71,6 +73,7 @@ export interface AdminWorkerView {
   experienceYears: number;
   skills: Array<{ name: string; level: number }>;
   photo: { id: number; url: string } | null;
+  idCardImages: Array<{ id: number; url: string; mime: string }>;
   certificates: Array<{ type: CertificateType; typeLabel: string; name: string | null; expiresAt: string | null; file: { id: number; url: string; mime: string } | null }>;
   workHistory: Array<{ employer: string | null; role: string | null; from: string | null; to: string | null; description: string | null }>;
   history: AuditEntryView[];

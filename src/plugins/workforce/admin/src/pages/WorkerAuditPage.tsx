@@ -177,13 +177,18 @@ export function WorkerAuditPage() {
               </Grid.Root>
             </DetailSection>
             <DetailSection title={t('detail.documents')}>
-              {w.photo || w.certificates.length ? (
+              {w.photo || w.idCardImages.length || w.certificates.length ? (
                 <Grid.Root gap={4}>
                   {w.photo ? (
                     <Grid.Item col={4} s={6} xs={12} direction="column" alignItems="stretch">
                       <DocumentTile title={t('detail.photo')} file={w.photo} openLabel={t('detail.openFile')} />
                     </Grid.Item>
                   ) : null}
+                  {w.idCardImages.map((f, i) => (
+                    <Grid.Item key={`id-${f.id}`} col={4} s={6} xs={12} direction="column" alignItems="stretch">
+                      <DocumentTile title={t(i === 0 ? 'detail.idFront' : 'detail.idBack')} file={f} openLabel={t('detail.openFile')} />
+                    </Grid.Item>
+                  ))}
                   {w.certificates.map((c, i) => (
                     <Grid.Item key={`${c.type}-${i}`} col={4} s={6} xs={12} direction="column" alignItems="stretch">
                       <DocumentTile title={c.name ?? c.typeLabel} file={c.file} caption={c.expiresAt ? t('detail.expiresAt', { date: c.expiresAt }) : c.typeLabel} openLabel={t('detail.openFile')} />

@@ -62,6 +62,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       const media = getService(strapi, 'media-port');
       await media.assertOwn(userId, (input.certificates ?? []).map((c) => c.file), ['certificate', 'application'], 'certificates');
       if (input.photo !== undefined) await media.assertOwn(userId, [input.photo], ['avatar', 'application'], 'photo');
+      await media.assertOwn(userId, input.idCardImages ?? [], ['application'], 'idCardImages');
 
       const data = {
         realName: input.realName,
@@ -76,6 +77,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         workHistory: (input.workHistory ?? []).map((w) => ({ ...w, verified: false })),
         certificates: (input.certificates ?? []).map((c) => ({ type: c.type, name: c.name ?? null, file: c.file, expiresAt: c.expiresAt ?? null, verified: false })),
         ...(input.photo !== undefined ? { photo: input.photo } : {}),
+        idCardImages: input.idCardImages ?? [],
         auditStatus: 'pending',
         employment: 'active',
       };

@@ -8,6 +8,7 @@ import { WORKFORCE_PLUGIN, type AdminUser } from './audit';
 const POPULATE = {
   city: { select: ['adcode', 'name'] },
   photo: { select: ['id', 'url'] },
+  idCardImages: { select: ['id', 'url', 'mime'] },
   skills: { populate: { skill: { select: ['name'] } } },
   certificates: { populate: { file: { select: ['id', 'url', 'mime'] } } },
   workHistory: true,
@@ -39,6 +40,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       experienceYears: Number(row.experienceYears ?? 0),
       skills: (row.skills ?? []).filter((s: any) => s.skill).map((s: any) => ({ name: s.skill.name, level: s.level })),
       photo: row.photo ? { id: row.photo.id, url: media.viewUrl(row.photo.url) } : null,
+      idCardImages: (row.idCardImages ?? []).map((f: any) => ({ id: f.id, url: media.viewUrl(f.url), mime: f.mime })),
       certificates: (row.certificates ?? []).map((c: any) => ({
         type: c.type as CertificateType,
         typeLabel: CERTIFICATE_LABELS[c.type as CertificateType] ?? c.type,

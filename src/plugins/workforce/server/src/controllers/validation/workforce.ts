@@ -48,6 +48,7 @@ const applySchema = yup
       )
       .max(20),
     photo: fileId(),
+    idCardImages: yup.array(fileId().required()).max(2, '身份证照片最多 2 张（正反面）'),
   })
   .noUnknown()
   .required();
