@@ -59,4 +59,5 @@ export default ({ env }: Core.Config.Shared.ConfigParams) => ({
       amapMode: env('AMAP_TRAVEL_MODE', 'driving'),
     },
   },
+  workforce: { enabled: true, resolve: './src/plugins/workforce' },
 });

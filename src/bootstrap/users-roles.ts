@@ -94,6 +94,9 @@ export const TRACKING_MEMBER_ACTIONS = ['plugin::tracking.location.findOne'];
 export const TRACKING_WORKER_ACTIONS = [...TRACKING_MEMBER_ACTIONS, 'plugin::tracking.location.ping'];
 // --- end tracking
 
+/** Any signed-in member may apply to become a worker (a worker applying again gets 409). */
+export const WORKFORCE_MEMBER_ACTIONS = ['plugin::workforce.application.apply'];
+
 export const WORKER_ACTIONS = [
   ...MEMBER_ACTIONS,
   ...['accept', 'depart', 'arrive', 'start', 'pause', 'resume', 'complete', 'release', 'evidence'].map((a) => `plugin::orders.order.${a}`),
@@ -137,8 +140,8 @@ async function reconcile(strapi: Core.Strapi, role: { id: number; type: string }
 export function actionsByRole(): Record<string, readonly string[]> {
   return {
     [ROLE_PUBLIC]: PUBLIC_ACTIONS,
-    [ROLE_MEMBER]: [...MEMBER_ACTIONS, ...DISPATCH_MEMBER_ACTIONS, ...TRACKING_MEMBER_ACTIONS],
-    [ROLE_WORKER]: [...WORKER_ACTIONS, ...DISPATCH_WORKER_ACTIONS, ...TRACKING_WORKER_ACTIONS],
+    [ROLE_MEMBER]: [...MEMBER_ACTIONS, ...DISPATCH_MEMBER_ACTIONS, ...TRACKING_MEMBER_ACTIONS, ...WORKFORCE_MEMBER_ACTIONS],
+    [ROLE_WORKER]: [...WORKER_ACTIONS, ...DISPATCH_WORKER_ACTIONS, ...TRACKING_WORKER_ACTIONS, ...WORKFORCE_MEMBER_ACTIONS],
   };
 }
 

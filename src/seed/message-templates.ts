@@ -2,10 +2,17 @@ import type { MessageTemplateSeed } from './types';
 
 /**
  * Notification texts, keyed by (code, channel). Placeholders: {code} {minutes} {orderNo}
- * {serviceName} {time} {amount} {workerName} {etaMinutes} {reason}.
+ * {serviceName} {time} {amount} {workerName} {etaMinutes} {reason} (audit and suspension reasons).
  * Amounts are rendered in yuan by the sender.
  */
 export const MESSAGE_TEMPLATES: readonly MessageTemplateSeed[] = [
+  { code: 'worker_approved', channel: 'in_app', name: '入驻审核通过', content: '恭喜，您的师傅入驻申请已通过审核，现在可以开始接单了。' },
+  { code: 'worker_approved', channel: 'sms', name: '入驻审核通过（短信）', content: '您的师傅入驻申请已通过审核，登录上门师傅端即可开始接单。' },
+  { code: 'worker_rejected', channel: 'in_app', name: '入驻审核未通过', content: '您的师傅入驻申请未通过审核，原因：{reason}。修改后可重新提交。' },
+  { code: 'worker_rejected', channel: 'sms', name: '入驻审核未通过（短信）', content: '您的师傅入驻申请未通过审核，原因：{reason}。您可修改资料后重新提交。' },
+  { code: 'worker_suspended', channel: 'in_app', name: '暂停接单', content: '您的接单资格已被暂停，原因：{reason}。如有疑问请联系客服。' },
+  { code: 'worker_suspended', channel: 'sms', name: '暂停接单（短信）', content: '您的接单资格已被暂停，原因：{reason}。如有疑问请联系客服。' },
+  { code: 'worker_reinstated', channel: 'in_app', name: '恢复接单', content: '您的接单资格已恢复，可以继续接单。' },
   { code: 'sms_login', channel: 'sms', name: '登录验证码', content: '您的验证码为{code}，{minutes}分钟内有效。' },
   {
     code: 'order_paid',

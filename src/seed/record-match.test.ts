@@ -1,5 +1,4 @@
 import { changedFields, valueMatches } from './record-match';
-import { demoIdNumber, idCheckCharacter } from './id-number';
 
 describe('valueMatches (seed re-runs write nothing when the stored document already agrees)', () => {
   it('ignores fields the seed leaves out and compares plain scalars exactly', () => {
@@ -69,20 +68,5 @@ describe('valueMatches (seed re-runs write nothing when the stored document alre
     expect(
       changedFields({ price: 4500, tags: [{ label: '小时工' }] }, { price: 5000, tags: [{ id: 1, label: '小时工' }] }),
     ).toEqual(['price']);
-  });
-});
-
-describe('demoIdNumber', () => {
-  it('computes the GB 11643 check character', () => {
-    // Published example from the standard: 11010519491231002 → X.
-    expect(idCheckCharacter('11010519491231002')).toBe('X');
-  });
-
-  it('encodes region, birth date and gender parity', () => {
-    const id = demoIdNumber('340822', '1980-06-15', 1, 'female');
-    expect(id).toMatch(/^34082219800615\d{3}[\dX]$/);
-    expect(Number(id[16]) % 2).toBe(0);
-    expect(Number(demoIdNumber('340822', '1980-06-15', 1, 'male')[16]) % 2).toBe(1);
-    expect(id[17]).toBe(idCheckCharacter(id.slice(0, 17)));
   });
 });

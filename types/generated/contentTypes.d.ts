@@ -1489,6 +1489,8 @@ export interface ApiPeopleWorker extends Struct.CollectionTypeSchema {
         },
         number
       >;
+    idCardImages: Schema.Attribute.Media<'images' | 'files', true> &
+      Schema.Attribute.Private;
     idNumber: Schema.Attribute.String &
       Schema.Attribute.Private &
       Schema.Attribute.SetMinMaxLength<{

@@ -1,5 +1,4 @@
 import {
-  isValidChineseIdNumber,
   maskIdNumber,
   maskPersonName,
   maskPhone,
@@ -38,17 +37,5 @@ describe('masking', () => {
     expect(maskPersonName('张三丰')).toBe('张**');
     expect(maskPersonName('欧阳娜娜')).toBe('欧阳**');
     expect(surnameOf(' 王 ')).toBe('王');
-  });
-});
-
-describe('isValidChineseIdNumber', () => {
-  it('accepts numbers whose check digit matches (GB 11643)', () => {
-    expect(isValidChineseIdNumber('11010519491231002X')).toBe(true);
-    expect(isValidChineseIdNumber('11010519491231002x')).toBe(true);
-  });
-
-  it('rejects a wrong check digit or shape', () => {
-    expect(isValidChineseIdNumber('110105194912310021')).toBe(false);
-    expect(isValidChineseIdNumber('1101051949123100')).toBe(false);
   });
 });

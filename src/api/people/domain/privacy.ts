@@ -43,14 +43,3 @@ export function maskPersonName(name: string | null | undefined): string | null {
   const surname = surnameOf(name);
   return `${surname}${'*'.repeat(Math.max(1, name.length - surname.length))}`;
 }
-
-/**
- * Mainland ID number (GB 11643-1999): 17 digits + check digit (0-9 or X), ISO 7064 MOD 11-2.
- */
-export function isValidChineseIdNumber(idNumber: string): boolean {
-  if (!/^\d{17}[\dXx]$/.test(idNumber)) return false;
-  const weights = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
-  const checks = '10X98765432';
-  const sum = weights.reduce((acc, w, i) => acc + w * Number(idNumber[i]), 0);
-  return checks[sum % 11] === idNumber[17].toUpperCase();
-}

@@ -45,7 +45,11 @@ export interface WorkerSelfView {
   home: { lat: number; lng: number } | null;
   acceptingOrders: boolean;
   auditStatus: 'pending' | 'approved' | 'rejected';
+  /** Why the last application was rejected (shown to the applicant); null unless rejected. */
+  auditReason: string | null;
   employment: 'active' | 'suspended' | 'resigned';
+  /** Why the worker may not take orders; null unless suspended. */
+  suspendedReason: string | null;
   skills: Array<{ slug: string; name: string; level: number }>;
   experienceYears: number;
   rating: number;

@@ -8,7 +8,15 @@ const POPULATE = {
   city: { select: ['adcode', 'name'] },
   photo: { select: ['id', 'url'] },
   skills: { populate: { skill: { select: ['slug', 'name'] } } },
+  auditLog: true,
 };
+
+/** The reason given with the latest rejection (audit entries come from the workforce plugin). */
+function lastRejection(row: any): string | null {
+  const rejected = (row.auditLog ?? []).filter((e: any) => e.decision === 'rejected');
+  rejected.sort((a: any, b: any) => Date.parse(a.at) - Date.parse(b.at) || a.id - b.id);
+  return rejected.length ? (rejected[rejected.length - 1].reason ?? null) : null;
+}
 
 const num = (v: unknown, fallback = 0) => (Number.isFinite(Number(v)) && v !== null ? Number(v) : fallback);
 
@@ -27,7 +35,9 @@ export function toSelfView(row: any): WorkerSelfView {
     home: row.homeLat != null && row.homeLng != null ? { lat: Number(row.homeLat), lng: Number(row.homeLng) } : null,
     acceptingOrders: row.acceptingOrders !== false,
     auditStatus: row.auditStatus,
+    auditReason: row.auditStatus === 'rejected' ? lastRejection(row) : null,
     employment: row.employment,
+    suspendedReason: row.employment === 'suspended' ? (row.suspendedReason ?? null) : null,
     skills: (row.skills ?? []).filter((s: any) => s.skill).map((s: any) => ({ slug: s.skill.slug, name: s.skill.name, level: s.level })),
     experienceYears: num(row.experienceYears),
     rating: Math.round(num(row.rating, 5) * 10) / 10,
