@@ -15,6 +15,8 @@ export interface PaidOrder {
 export interface SeedWorld {
   strapi: Core.Strapi;
   world: OrderWorld;
+  /** supertest on the seeding instance: drive the API as members do while seeding. */
+  http: ReturnType<typeof request>;
   /** A member's order for two hours of 日常保洁 (¥90.00), paid in full through the sandbox channel. */
   placePaidOrder(scheduledAt: string): Promise<PaidOrder>;
 }
@@ -43,7 +45,7 @@ export async function seedWorld<T>(env: NodeJS.ProcessEnv, seed: (world: SeedWor
       const { documentId, orderNo } = res.body.data;
       return { documentId, orderNo, scheduledAt: res.body.data.scheduledAt, payment: { documentId: payment.documentId, outTradeNo: payment.outTradeNo } };
     };
-    return await seed({ strapi, world, placePaidOrder });
+    return await seed({ strapi, world, http, placePaidOrder });
   } finally {
     await strapi.destroy();
     process.env = saved;

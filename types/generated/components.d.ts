@@ -294,6 +294,8 @@ export interface SettingsBookingRules extends Struct.ComponentSchema {
         number
       > &
       Schema.Attribute.DefaultTo<500>;
+    completionPhotoRequired: Schema.Attribute.Boolean &
+      Schema.Attribute.DefaultTo<false>;
     departLeadMinutes: Schema.Attribute.Integer &
       Schema.Attribute.SetMinMax<
         {
@@ -302,6 +304,14 @@ export interface SettingsBookingRules extends Struct.ComponentSchema {
         number
       > &
       Schema.Attribute.DefaultTo<180>;
+    evidenceGraceHours: Schema.Attribute.Integer &
+      Schema.Attribute.SetMinMax<
+        {
+          min: 0;
+        },
+        number
+      > &
+      Schema.Attribute.DefaultTo<24>;
     instantArrivalMinutes: Schema.Attribute.Integer &
       Schema.Attribute.Required &
       Schema.Attribute.SetMinMax<
@@ -458,6 +468,8 @@ export interface SettingsCommission extends Struct.ComponentSchema {
     icon: 'coins';
   };
   attributes: {
+    couponsPlatformFunded: Schema.Attribute.Boolean &
+      Schema.Attribute.DefaultTo<true>;
     defaultPercent: Schema.Attribute.Integer &
       Schema.Attribute.Required &
       Schema.Attribute.SetMinMax<
@@ -468,6 +480,16 @@ export interface SettingsCommission extends Struct.ComponentSchema {
         number
       > &
       Schema.Attribute.DefaultTo<20>;
+    minCommission: Schema.Attribute.Integer &
+      Schema.Attribute.SetMinMax<
+        {
+          min: 0;
+        },
+        number
+      > &
+      Schema.Attribute.DefaultTo<0>;
+    pointsPlatformFunded: Schema.Attribute.Boolean &
+      Schema.Attribute.DefaultTo<true>;
     settlementCycleDays: Schema.Attribute.Integer &
       Schema.Attribute.Required &
       Schema.Attribute.SetMinMax<
@@ -477,6 +499,15 @@ export interface SettingsCommission extends Struct.ComponentSchema {
         number
       > &
       Schema.Attribute.DefaultTo<7>;
+    workerCancellationSharePercent: Schema.Attribute.Integer &
+      Schema.Attribute.SetMinMax<
+        {
+          max: 100;
+          min: 0;
+        },
+        number
+      > &
+      Schema.Attribute.DefaultTo<0>;
   };
 }
 
@@ -693,6 +724,35 @@ export interface SettingsExceptionRules extends Struct.ComponentSchema {
   };
 }
 
+export interface SettingsLevelCommission extends Struct.ComponentSchema {
+  collectionName: 'components_settings_level_commissions';
+  info: {
+    description: '';
+    displayName: '\u7B49\u7EA7\u4F63\u91D1';
+    icon: 'coins';
+  };
+  attributes: {
+    level: Schema.Attribute.Integer &
+      Schema.Attribute.Required &
+      Schema.Attribute.SetMinMax<
+        {
+          max: 5;
+          min: 1;
+        },
+        number
+      >;
+    percent: Schema.Attribute.Integer &
+      Schema.Attribute.Required &
+      Schema.Attribute.SetMinMax<
+        {
+          max: 100;
+          min: 0;
+        },
+        number
+      >;
+  };
+}
+
 export interface SettingsPointsRules extends Struct.ComponentSchema {
   collectionName: 'components_settings_points_rules';
   info: {
@@ -757,6 +817,15 @@ export interface SettingsRatingStandard extends Struct.ComponentSchema {
     icon: 'star';
   };
   attributes: {
+    badReviewAtMost: Schema.Attribute.Decimal &
+      Schema.Attribute.SetMinMax<
+        {
+          max: 5;
+          min: 1;
+        },
+        number
+      > &
+      Schema.Attribute.DefaultTo<2>;
     minReviewsForRating: Schema.Attribute.Integer &
       Schema.Attribute.SetMinMax<
         {
@@ -871,6 +940,7 @@ declare module '@strapi/strapi' {
       'settings.dispatch-mode-rule': SettingsDispatchModeRule;
       'settings.dispatch-rules': SettingsDispatchRules;
       'settings.exception-rules': SettingsExceptionRules;
+      'settings.level-commission': SettingsLevelCommission;
       'settings.points-rules': SettingsPointsRules;
       'settings.rating-standard': SettingsRatingStandard;
       'settings.sms-limits': SettingsSmsLimits;

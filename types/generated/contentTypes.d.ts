@@ -708,6 +708,7 @@ export interface ApiFeedbackReview extends Struct.CollectionTypeSchema {
     };
   };
   attributes: {
+    anonymous: Schema.Attribute.Boolean & Schema.Attribute.DefaultTo<false>;
     content: Schema.Attribute.Text &
       Schema.Attribute.SetMinMaxLength<{
         maxLength: 1000;
@@ -715,6 +716,15 @@ export interface ApiFeedbackReview extends Struct.CollectionTypeSchema {
     createdAt: Schema.Attribute.DateTime;
     createdBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> &
       Schema.Attribute.Private;
+    hiddenAt: Schema.Attribute.DateTime;
+    hiddenBy: Schema.Attribute.String &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 80;
+      }>;
+    hiddenReason: Schema.Attribute.String &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 200;
+      }>;
     images: Schema.Attribute.Media<'images', true>;
     locale: Schema.Attribute.String & Schema.Attribute.Private;
     localizations: Schema.Attribute.Relation<
@@ -726,6 +736,7 @@ export interface ApiFeedbackReview extends Struct.CollectionTypeSchema {
       'manyToOne',
       'plugin::users-permissions.user'
     >;
+    needsFollowUp: Schema.Attribute.Boolean & Schema.Attribute.DefaultTo<false>;
     orderRef: Schema.Attribute.String &
       Schema.Attribute.Required &
       Schema.Attribute.SetMinMaxLength<{
@@ -819,6 +830,8 @@ export interface ApiMarketingCoupon extends Struct.CollectionTypeSchema {
       'api::catalog.service-category'
     >;
     claimable: Schema.Attribute.Boolean & Schema.Attribute.DefaultTo<false>;
+    claimEndsAt: Schema.Attribute.DateTime;
+    claimStartsAt: Schema.Attribute.DateTime;
     code: Schema.Attribute.String &
       Schema.Attribute.Required &
       Schema.Attribute.Unique &
@@ -832,6 +845,8 @@ export interface ApiMarketingCoupon extends Struct.CollectionTypeSchema {
       Schema.Attribute.SetMinMaxLength<{
         maxLength: 500;
       }>;
+    grantOnRegister: Schema.Attribute.Boolean &
+      Schema.Attribute.DefaultTo<false>;
     issuedCount: Schema.Attribute.Integer &
       Schema.Attribute.SetMinMax<
         {
@@ -1083,6 +1098,7 @@ export interface ApiMarketingPointsEntry extends Struct.CollectionTypeSchema {
     reason: Schema.Attribute.Enumeration<
       [
         'order_completed',
+        'order_refund',
         'review',
         'register',
         'redeem_gift',
@@ -1135,6 +1151,10 @@ export interface ApiMarketingUserCoupon extends Struct.CollectionTypeSchema {
       Schema.Attribute.Private;
     expiresAt: Schema.Attribute.DateTime;
     grantedAt: Schema.Attribute.DateTime & Schema.Attribute.Required;
+    grantKey: Schema.Attribute.String &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 120;
+      }>;
     locale: Schema.Attribute.String & Schema.Attribute.Private;
     localizations: Schema.Attribute.Relation<
       'oneToMany',
@@ -1209,7 +1229,15 @@ export interface ApiMediaOwnedFile extends Struct.CollectionTypeSchema {
       Schema.Attribute.DefaultTo<false>;
     publishedAt: Schema.Attribute.DateTime;
     purpose: Schema.Attribute.Enumeration<
-      ['avatar', 'review', 'ticket', 'chat', 'application', 'certificate']
+      [
+        'avatar',
+        'review',
+        'ticket',
+        'chat',
+        'application',
+        'certificate',
+        'evidence',
+      ]
     > &
       Schema.Attribute.Required;
     sizeBytes: Schema.Attribute.Integer;
@@ -1402,6 +1430,47 @@ export interface ApiPeopleCustomerProfile extends Struct.CollectionTypeSchema {
   };
 }
 
+export interface ApiPeopleFavourite extends Struct.CollectionTypeSchema {
+  collectionName: 'favourites';
+  info: {
+    description: '\u4F1A\u5458\u6536\u85CF\u7684\u5E08\u5085\u4E0E\u670D\u52A1\u9879\u76EE\uFF1B\u6BCF\u4F4D\u4F1A\u5458\u5BF9\u540C\u4E00\u76EE\u6807\u53EA\u6709\u4E00\u6761';
+    displayName: '\u4F1A\u5458\u6536\u85CF';
+    pluralName: 'favourites';
+    singularName: 'favourite';
+  };
+  options: {
+    draftAndPublish: false;
+  };
+  pluginOptions: {
+    i18n: {
+      localized: false;
+    };
+  };
+  attributes: {
+    createdAt: Schema.Attribute.DateTime;
+    createdBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> &
+      Schema.Attribute.Private;
+    kind: Schema.Attribute.Enumeration<['worker', 'item']> &
+      Schema.Attribute.Required;
+    locale: Schema.Attribute.String & Schema.Attribute.Private;
+    localizations: Schema.Attribute.Relation<
+      'oneToMany',
+      'api::people.favourite'
+    > &
+      Schema.Attribute.Private;
+    publishedAt: Schema.Attribute.DateTime;
+    targetId: Schema.Attribute.String &
+      Schema.Attribute.Required &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 64;
+      }>;
+    updatedAt: Schema.Attribute.DateTime;
+    updatedBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> &
+      Schema.Attribute.Private;
+    userRef: Schema.Attribute.Integer & Schema.Attribute.Required;
+  };
+}
+
 export interface ApiPeopleWorker extends Struct.CollectionTypeSchema {
   collectionName: 'workers';
   info: {
@@ -1550,6 +1619,30 @@ export interface ApiPeopleWorker extends Struct.CollectionTypeSchema {
         number
       > &
       Schema.Attribute.DefaultTo<5>;
+    ratingSumAttitude: Schema.Attribute.Integer &
+      Schema.Attribute.Private &
+      Schema.Attribute.SetMinMax<
+        {
+          min: 0;
+        },
+        number
+      >;
+    ratingSumQuality: Schema.Attribute.Integer &
+      Schema.Attribute.Private &
+      Schema.Attribute.SetMinMax<
+        {
+          min: 0;
+        },
+        number
+      >;
+    ratingSumSkill: Schema.Attribute.Integer &
+      Schema.Attribute.Private &
+      Schema.Attribute.SetMinMax<
+        {
+          min: 0;
+        },
+        number
+      >;
     realName: Schema.Attribute.String &
       Schema.Attribute.Required &
       Schema.Attribute.Private &
@@ -1812,6 +1905,10 @@ export interface ApiSettingsPlatformSetting extends Struct.SingleTypeSchema {
       true
     >;
     exceptions: Schema.Attribute.Component<'settings.exception-rules', false>;
+    levelCommissions: Schema.Attribute.Component<
+      'settings.level-commission',
+      true
+    >;
     locale: Schema.Attribute.String & Schema.Attribute.Private;
     localizations: Schema.Attribute.Relation<
       'oneToMany',
@@ -2563,6 +2660,77 @@ export interface PluginOrdersWorkerSlot extends Struct.CollectionTypeSchema {
   };
 }
 
+export interface PluginPaymentsChannelNotice
+  extends Struct.CollectionTypeSchema {
+  collectionName: 'payment_channel_notices';
+  info: {
+    description: '\u9A8C\u7B7E\u901A\u8FC7\u4F46\u5BF9\u4E0D\u4E0A\u6211\u65B9\u8BB0\u5F55\u7684\u6E20\u9053\u901A\u77E5\uFF08\u5982\u5546\u6237\u5E73\u53F0\u53D1\u8D77\u7684\u9000\u6B3E\uFF09\uFF0C\u7559\u5F85\u8D22\u52A1\u6838\u5BF9';
+    displayName: '\u6E20\u9053\u901A\u77E5\u5F85\u6838\u67E5';
+    pluralName: 'channel-notices';
+    singularName: 'channel-notice';
+  };
+  options: {
+    draftAndPublish: false;
+  };
+  pluginOptions: {
+    'content-manager': {
+      visible: true;
+    };
+    'content-type-builder': {
+      visible: false;
+    };
+    i18n: {
+      localized: false;
+    };
+  };
+  attributes: {
+    amount: Schema.Attribute.Integer;
+    channel: Schema.Attribute.String &
+      Schema.Attribute.Required &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 20;
+      }>;
+    channelStatus: Schema.Attribute.String &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 40;
+      }>;
+    createdAt: Schema.Attribute.DateTime;
+    createdBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> &
+      Schema.Attribute.Private;
+    kind: Schema.Attribute.String &
+      Schema.Attribute.Required &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 20;
+      }>;
+    locale: Schema.Attribute.String & Schema.Attribute.Private;
+    localizations: Schema.Attribute.Relation<
+      'oneToMany',
+      'plugin::payments.channel-notice'
+    > &
+      Schema.Attribute.Private;
+    outRefundNo: Schema.Attribute.String &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 64;
+      }>;
+    outTradeNo: Schema.Attribute.String &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 64;
+      }>;
+    publishedAt: Schema.Attribute.DateTime;
+    raw: Schema.Attribute.JSON;
+    reviewReason: Schema.Attribute.String &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 200;
+      }>;
+    reviewStatus: Schema.Attribute.Enumeration<['open', 'resolved']> &
+      Schema.Attribute.Required &
+      Schema.Attribute.DefaultTo<'open'>;
+    updatedAt: Schema.Attribute.DateTime;
+    updatedBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> &
+      Schema.Attribute.Private;
+  };
+}
+
 export interface PluginPaymentsPayment extends Struct.CollectionTypeSchema {
   collectionName: 'payments';
   info: {
@@ -2695,6 +2863,10 @@ export interface PluginPaymentsRefund extends Struct.CollectionTypeSchema {
         },
         number
       >;
+    channelReference: Schema.Attribute.String &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 40;
+      }>;
     channelRefundId: Schema.Attribute.String &
       Schema.Attribute.SetMinMaxLength<{
         maxLength: 64;
@@ -2730,7 +2902,7 @@ export interface PluginPaymentsRefund extends Struct.CollectionTypeSchema {
         maxLength: 200;
       }>;
     refundStatus: Schema.Attribute.Enumeration<
-      ['pending', 'processing', 'success', 'failed']
+      ['pending', 'processing', 'success', 'failed', 'abnormal']
     > &
       Schema.Attribute.Required &
       Schema.Attribute.DefaultTo<'pending'>;
@@ -2738,6 +2910,7 @@ export interface PluginPaymentsRefund extends Struct.CollectionTypeSchema {
       Schema.Attribute.SetMinMaxLength<{
         maxLength: 40;
       }>;
+    sentAt: Schema.Attribute.DateTime;
     updatedAt: Schema.Attribute.DateTime;
     updatedBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> &
       Schema.Attribute.Private;
@@ -2954,6 +3127,159 @@ export interface PluginSettlementJournalLine
     updatedAt: Schema.Attribute.DateTime;
     updatedBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> &
       Schema.Attribute.Private;
+  };
+}
+
+export interface PluginSettlementWorkerEarning
+  extends Struct.CollectionTypeSchema {
+  collectionName: 'worker_earnings';
+  info: {
+    description: '\u8BA2\u5355\u5B8C\u6210\uFF08\u6216\u53D6\u6D88\u8D39\u5206\u6210\uFF09\u8BB0\u5165\u7684\u5E08\u5085\u5E94\u5F97\u6536\u5165\uFF1B\u91D1\u989D\u5355\u4F4D\uFF1A\u5206\uFF08\u53EA\u589E\u4E0D\u6539\uFF0C\u7ED3\u7B97\u6279\u6B21\u4ED8\u6B3E\u540E\u8BB0\u7ED3\u7B97\u65F6\u95F4\uFF09';
+    displayName: '\u5E08\u5085\u6536\u5165';
+    pluralName: 'worker-earnings';
+    singularName: 'worker-earning';
+  };
+  options: {
+    draftAndPublish: false;
+  };
+  pluginOptions: {
+    'content-manager': {
+      visible: true;
+    };
+    'content-type-builder': {
+      visible: false;
+    };
+    i18n: {
+      localized: false;
+    };
+  };
+  attributes: {
+    city: Schema.Attribute.String &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 6;
+      }>;
+    commission: Schema.Attribute.Integer &
+      Schema.Attribute.Required &
+      Schema.Attribute.SetMinMax<
+        {
+          min: 0;
+        },
+        number
+      >;
+    commissionPercent: Schema.Attribute.Integer &
+      Schema.Attribute.SetMinMax<
+        {
+          max: 100;
+          min: 0;
+        },
+        number
+      >;
+    createdAt: Schema.Attribute.DateTime;
+    createdBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> &
+      Schema.Attribute.Private;
+    earnedAt: Schema.Attribute.DateTime & Schema.Attribute.Required;
+    gross: Schema.Attribute.Integer &
+      Schema.Attribute.Required &
+      Schema.Attribute.SetMinMax<
+        {
+          min: 0;
+        },
+        number
+      >;
+    kind: Schema.Attribute.Enumeration<['service', 'cancellation']> &
+      Schema.Attribute.Required;
+    locale: Schema.Attribute.String & Schema.Attribute.Private;
+    localizations: Schema.Attribute.Relation<
+      'oneToMany',
+      'plugin::settlement.worker-earning'
+    > &
+      Schema.Attribute.Private;
+    net: Schema.Attribute.Integer &
+      Schema.Attribute.Required &
+      Schema.Attribute.SetMinMax<
+        {
+          min: 0;
+        },
+        number
+      >;
+    orderDocumentId: Schema.Attribute.String &
+      Schema.Attribute.Required &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 40;
+      }>;
+    orderNo: Schema.Attribute.String &
+      Schema.Attribute.Required &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 24;
+      }>;
+    orderRef: Schema.Attribute.Integer & Schema.Attribute.Required;
+    publishedAt: Schema.Attribute.DateTime;
+    ref: Schema.Attribute.String &
+      Schema.Attribute.Required &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 120;
+      }>;
+    settleableAt: Schema.Attribute.DateTime & Schema.Attribute.Required;
+    settledAt: Schema.Attribute.DateTime;
+    settlementRef: Schema.Attribute.Integer;
+    updatedAt: Schema.Attribute.DateTime;
+    updatedBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> &
+      Schema.Attribute.Private;
+    workerId: Schema.Attribute.Integer & Schema.Attribute.Required;
+  };
+}
+
+export interface PluginTrackingLocationSample
+  extends Struct.CollectionTypeSchema {
+  collectionName: 'tracking_location_samples';
+  info: {
+    description: '\u5E08\u5085\u51FA\u53D1\u540E\u4E0A\u62A5\u7684\u4F4D\u7F6E\uFF0C\u6BCF\u5355\u7EA6\u6BCF 30 \u79D2\u4FDD\u7559\u4E00\u4E2A\u70B9';
+    displayName: '\u4E0A\u95E8\u8F68\u8FF9';
+    pluralName: 'location-samples';
+    singularName: 'location-sample';
+  };
+  options: {
+    draftAndPublish: false;
+  };
+  pluginOptions: {
+    'content-type-builder': {
+      visible: false;
+    };
+    i18n: {
+      localized: false;
+    };
+  };
+  attributes: {
+    accuracy: Schema.Attribute.Float;
+    at: Schema.Attribute.DateTime & Schema.Attribute.Required;
+    cityAdcode: Schema.Attribute.String &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 6;
+      }>;
+    createdAt: Schema.Attribute.DateTime;
+    createdBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> &
+      Schema.Attribute.Private;
+    distanceMeters: Schema.Attribute.Integer;
+    etaSeconds: Schema.Attribute.Integer;
+    lat: Schema.Attribute.Float & Schema.Attribute.Required;
+    lng: Schema.Attribute.Float & Schema.Attribute.Required;
+    locale: Schema.Attribute.String & Schema.Attribute.Private;
+    localizations: Schema.Attribute.Relation<
+      'oneToMany',
+      'plugin::tracking.location-sample'
+    > &
+      Schema.Attribute.Private;
+    orderDocumentId: Schema.Attribute.String &
+      Schema.Attribute.Required &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 64;
+      }>;
+    orderId: Schema.Attribute.Integer & Schema.Attribute.Required;
+    publishedAt: Schema.Attribute.DateTime;
+    updatedAt: Schema.Attribute.DateTime;
+    updatedBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> &
+      Schema.Attribute.Private;
+    workerId: Schema.Attribute.Integer & Schema.Attribute.Required;
   };
 }
 
@@ -3257,6 +3583,7 @@ declare module '@strapi/strapi' {
       'api::notify.notification': ApiNotifyNotification;
       'api::people.address': ApiPeopleAddress;
       'api::people.customer-profile': ApiPeopleCustomerProfile;
+      'api::people.favourite': ApiPeopleFavourite;
       'api::people.worker': ApiPeopleWorker;
       'api::settings.city': ApiSettingsCity;
       'api::settings.city-operator': ApiSettingsCityOperator;
@@ -3272,12 +3599,15 @@ declare module '@strapi/strapi' {
       'plugin::orders.order': PluginOrdersOrder;
       'plugin::orders.order-event': PluginOrdersOrderEvent;
       'plugin::orders.worker-slot': PluginOrdersWorkerSlot;
+      'plugin::payments.channel-notice': PluginPaymentsChannelNotice;
       'plugin::payments.payment': PluginPaymentsPayment;
       'plugin::payments.refund': PluginPaymentsRefund;
       'plugin::review-workflows.workflow': PluginReviewWorkflowsWorkflow;
       'plugin::review-workflows.workflow-stage': PluginReviewWorkflowsWorkflowStage;
       'plugin::settlement.journal-entry': PluginSettlementJournalEntry;
       'plugin::settlement.journal-line': PluginSettlementJournalLine;
+      'plugin::settlement.worker-earning': PluginSettlementWorkerEarning;
+      'plugin::tracking.location-sample': PluginTrackingLocationSample;
       'plugin::upload.file': PluginUploadFile;
       'plugin::upload.folder': PluginUploadFolder;
       'plugin::users-permissions.permission': PluginUsersPermissionsPermission;

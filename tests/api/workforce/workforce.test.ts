@@ -169,6 +169,12 @@ describe('POST /workforce/workers/:id/audit', () => {
     const queue = await app.http.get('/workforce/workers?auditStatus=pending').set(admins.opsSh).expect(200);
     expect(queue.body.data.map((r: any) => r.documentId)).not.toContain(documentId);
     expect(queue.body.data.every((r: any) => r.city === '310100')).toBe(true);
+    // The admin page pages through the queue with query-string numbers.
+    const paged = await app.http.get('/workforce/workers?page=1&pageSize=20&auditStatus=pending').set(admins.kefu).expect(200);
+    expect(paged.body.meta.pagination).toMatchObject({ page: 1, pageSize: 20 });
+    expect(paged.body.data.map((r: any) => r.documentId)).toContain(documentId);
+    const badPage = await app.http.get('/workforce/workers?pageSize=lots').set(admins.kefu).expect(400);
+    expect(badPage.body.error.details).toMatchObject({ code: 'VALIDATION_FAILED', field: 'pageSize' });
     expect((await app.strapi.db.query(WORKER).findOne({ where: { documentId } })).auditStatus).toBe('pending');
     await audit(admins.kefu, documentId, { decision: 'approve', reason: '通过' }).expect(200);
   });

@@ -53,6 +53,8 @@ export interface AuditEntryView {
   decisionLabel: string;
   reason: string | null;
   operator: string | null;
+  /** Who, as 师傅审核 shows it: the applicant themself, or the operator's account. */
+  operatorLabel: string | null;
   at: string;
 }
 

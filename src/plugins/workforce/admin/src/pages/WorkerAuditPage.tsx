@@ -210,7 +210,7 @@ export function WorkerAuditPage() {
               <Box>
                 {w.history.map((h, i) => (
                   <Typography key={i} tag="p">
-                    {formatShanghaiDateTime(h.at)}　{h.decisionLabel}　{h.reason ?? ''}　{h.operator ?? ''}
+                    {formatShanghaiDateTime(h.at)}　{h.decisionLabel}　{h.reason ?? ''}　{h.operatorLabel ?? h.operator ?? ''}
                   </Typography>
                 ))}
               </Box>

@@ -23,7 +23,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     const media = getService(strapi, 'media-port');
     const history = [...(row.auditLog ?? [])]
       .sort((a, b) => Date.parse(a.at) - Date.parse(b.at) || a.id - b.id)
-      .map((e) => ({ decision: e.decision, decisionLabel: DECISION_LABELS[e.decision as keyof typeof DECISION_LABELS] ?? e.decision, reason: e.reason ?? null, operator: e.operator ?? null, at: iso(e.at) as string }));
+      .map((e) => ({ decision: e.decision, decisionLabel: DECISION_LABELS[e.decision as keyof typeof DECISION_LABELS] ?? e.decision, reason: e.reason ?? null, operator: e.operator ?? null, operatorLabel: e.operator?.startsWith('user:') ? '申请人本人' : (e.operator ?? null), at: iso(e.at) as string }));
     return {
       documentId: row.documentId,
       realName: row.realName,

@@ -75,5 +75,15 @@ const listSchema = yup
 export const validateApply = (body: unknown) => check<ApplyRequest>(applySchema, unwrap(body));
 export const validateAudit = (body: unknown) => check<AuditRequest>(auditSchema, unwrap(body));
 export const validateEmployment = (body: unknown) => check<EmploymentRequest>(employmentSchema, unwrap(body));
-export const validateList = (query: unknown) =>
-  check<{ auditStatus?: AuditStatus; employment?: string; city?: string; page: number; pageSize: number }>(listSchema, query);
+/** Query strings carry numbers as text; yup runs strict here, so page and pageSize are read as numbers first. */
+const numericQuery = (query: unknown) => {
+  if (!query || typeof query !== 'object') return query;
+  const out: Record<string, unknown> = { ...(query as Record<string, unknown>) };
+  for (const key of ['page', 'pageSize']) if (typeof out[key] === 'string' && /^\d+$/.test(out[key] as string)) out[key] = Number(out[key]);
+  return out;
+};
+
+export const validateList = async (query: unknown) => {
+  const parsed = await check<{ auditStatus?: AuditStatus; employment?: string; city?: string; page?: number; pageSize?: number }>(listSchema, numericQuery(query));
+  return { ...parsed, page: parsed.page ?? 1, pageSize: parsed.pageSize ?? 20 };
+};
