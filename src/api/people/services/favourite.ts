@@ -1,3 +1,4 @@
+import { transaction } from '../../../runtime/transaction';
 import type { Core } from '@strapi/strapi';
 import { DomainError, notFound } from '../../../runtime/errors';
 import { toPublicWorker } from '../domain/worker-view';
@@ -70,14 +71,19 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       const target = (await publicTargets(kind, [targetId])).get(targetId);
       if (!target) throw notFound(kind === 'worker' ? '师傅不存在' : '服务项目不存在');
       const where = { userRef: userId, kind, targetId };
-      const existing = await rows().findOne({ where });
       const toView = (row: any): FavouriteView => ({ kind, id: targetId, createdAt: row.createdAt, target });
-      if (existing) return { favourite: toView(existing), created: false };
-      if ((await rows().count({ where: { userRef: userId, kind } })) >= MAX_FAVOURITES_PER_KIND) {
-        throw new DomainError('VALIDATION_FAILED', `收藏已达上限（${MAX_FAVOURITES_PER_KIND}）`, { field: 'id', max: MAX_FAVOURITES_PER_KIND });
-      }
       try {
-        return { favourite: toView(await rows().create({ data: where })), created: true };
+        // A deadlock between parallel inserts of one key (MariaDB) is re-run by transaction(),
+        // which then finds the winner's row.
+        return await transaction(strapi, async () => {
+          const existing = await rows().findOne({ where });
+          if (existing) return { favourite: toView(existing), created: false };
+          if ((await rows().count({ where: { userRef: userId, kind } })) >= MAX_FAVOURITES_PER_KIND) {
+            throw new DomainError('VALIDATION_FAILED', `收藏已达上限（${MAX_FAVOURITES_PER_KIND}）`, { field: 'id', max: MAX_FAVOURITES_PER_KIND });
+          }
+          // A copy: the query engine writes createdAt/updatedAt into the object it is given.
+          return { favourite: toView(await rows().create({ data: { ...where } })), created: true };
+        });
       } catch (err) {
         // A parallel add won the unique index: that row is the answer.
         const winner = await rows().findOne({ where });
