@@ -286,6 +286,7 @@ export const CONTENT_TYPE_VIEWS: Readonly<Record<string, AdminViewSpec>> = {
       ['rating'],
       ['sms'],
       ['exceptions'],
+      ['feedback'],
     ],
     fields: {
       timezone: {
@@ -307,6 +308,7 @@ export const CONTENT_TYPE_VIEWS: Readonly<Record<string, AdminViewSpec>> = {
       rating: { label: '评价标准' },
       sms: { label: '短信频率限制' },
       exceptions: { label: '订单异常规则', description: '订单监控中「异常」筛选的判定时间' },
+      feedback: { label: '投诉建议时限', description: '客服响应与处理投诉建议的时限，超时自动升级提醒城市运营' },
     },
   },
 
@@ -1128,6 +1130,14 @@ export const COMPONENT_VIEWS: Readonly<Record<string, AdminViewSpec>> = {
       arrivedIdleMinutes: { label: '到达未开始（分钟）', description: '已到达且过了开始时间多少分钟仍未开始服务即标记' },
       overrunMinutes: { label: '服务超时（分钟）', description: '超过计划结束时间多少分钟仍在服务中即标记' },
       finalPaymentOverdueMinutes: { label: '尾款未付（分钟）', description: '计划结束后多少分钟仍未付尾款即标记' },
+    },
+  },
+
+  'settings.feedback-rules': {
+    edit: [['firstResponseMinutes', 'resolutionHours']],
+    fields: {
+      firstResponseMinutes: { label: '首次响应时限（分钟）', description: '工单提交后多少分钟内客服须首次回复，超时升级' },
+      resolutionHours: { label: '处理完成时限（小时）', description: '工单提交后多少小时内须关闭，超时再次升级' },
     },
   },
 

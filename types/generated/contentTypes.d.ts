@@ -1905,6 +1905,7 @@ export interface ApiSettingsPlatformSetting extends Struct.SingleTypeSchema {
       true
     >;
     exceptions: Schema.Attribute.Component<'settings.exception-rules', false>;
+    feedback: Schema.Attribute.Component<'settings.feedback-rules', false>;
     levelCommissions: Schema.Attribute.Component<
       'settings.level-commission',
       true
