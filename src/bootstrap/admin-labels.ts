@@ -166,6 +166,59 @@ export const CONTENT_TYPE_VIEWS: Readonly<Record<string, AdminViewSpec>> = {
     },
   },
 
+  'api::feedback.ticket': {
+    mainField: 'orderNo',
+    list: ['type', 'ticketStatus', 'orderNo', 'cityAdcode', 'escalationLevel', 'createdAt'],
+    defaultSort: { by: 'createdAt', order: 'DESC' },
+    pageSize: 20,
+    // Status, replies and escalation go through the 客户反馈 page (state machine, notices).
+    readOnly: ['ticketStatus', 'memberId', 'orderRef', 'orderNo', 'cityAdcode', 'firstRespondedAt', 'lastActivityAt', 'closedAt', 'closedBy', 'escalationLevel', 'escalatedAt', 'assigneeId', 'assigneeName'],
+    edit: [
+      ['type', 'ticketStatus'],
+      ['memberId', 'orderRef', 'orderNo'],
+      ['cityAdcode', 'assigneeId', 'assigneeName'],
+      ['content'],
+      ['images'],
+      ['firstRespondedAt', 'lastActivityAt'],
+      ['closedAt', 'closedBy'],
+      ['escalationLevel', 'escalatedAt'],
+    ],
+    fields: {
+      type: { label: '类型', description: 'complaint = 投诉，suggestion = 建议' },
+      ticketStatus: { label: '状态', description: 'submitted = 待处理，processing = 处理中，replied = 已回复，closed = 已关闭' },
+      memberId: { label: '会员 ID' },
+      orderRef: { label: '关联订单' },
+      orderNo: { label: '订单号' },
+      cityAdcode: { label: '城市编码' },
+      content: { label: '内容' },
+      images: { label: '图片' },
+      assigneeId: { label: '处理人 ID' },
+      assigneeName: { label: '处理人' },
+      firstRespondedAt: { label: '首次回复时间' },
+      lastActivityAt: { label: '最近处理时间' },
+      closedAt: { label: '关闭时间' },
+      closedBy: { label: '关闭人' },
+      escalationLevel: { label: '升级级别', description: '0 = 未升级，1 = 首次响应超时，2 = 处理超时' },
+      escalatedAt: { label: '升级时间' },
+    },
+  },
+
+  'api::feedback.ticket-reply': {
+    mainField: 'authorName',
+    list: ['ticketId', 'author', 'authorName', 'createdAt'],
+    defaultSort: { by: 'createdAt', order: 'DESC' },
+    pageSize: 20,
+    readOnly: ['ticketId', 'author', 'authorName', 'adminId'],
+    edit: [['ticketId', 'author'], ['authorName', 'adminId'], ['content']],
+    fields: {
+      ticketId: { label: '工单 ID' },
+      author: { label: '回复方', description: 'member = 会员，staff = 客服' },
+      authorName: { label: '回复人' },
+      adminId: { label: '管理员 ID' },
+      content: { label: '回复内容' },
+    },
+  },
+
   'api::feedback.review': {
     mainField: 'orderRef',
     list: ['orderRef', 'worker', 'serviceItem', 'rating', 'needsFollowUp', 'visible', 'createdAt'],
@@ -286,6 +339,7 @@ export const CONTENT_TYPE_VIEWS: Readonly<Record<string, AdminViewSpec>> = {
       ['rating'],
       ['sms'],
       ['exceptions'],
+      ['feedback'],
     ],
     fields: {
       timezone: {
@@ -307,6 +361,7 @@ export const CONTENT_TYPE_VIEWS: Readonly<Record<string, AdminViewSpec>> = {
       rating: { label: '评价标准' },
       sms: { label: '短信频率限制' },
       exceptions: { label: '订单异常规则', description: '订单监控中「异常」筛选的判定时间' },
+      feedback: { label: '投诉建议时限', description: '客服响应与处理投诉建议的时限，超时自动升级提醒城市运营' },
     },
   },
 
@@ -1128,6 +1183,14 @@ export const COMPONENT_VIEWS: Readonly<Record<string, AdminViewSpec>> = {
       arrivedIdleMinutes: { label: '到达未开始（分钟）', description: '已到达且过了开始时间多少分钟仍未开始服务即标记' },
       overrunMinutes: { label: '服务超时（分钟）', description: '超过计划结束时间多少分钟仍在服务中即标记' },
       finalPaymentOverdueMinutes: { label: '尾款未付（分钟）', description: '计划结束后多少分钟仍未付尾款即标记' },
+    },
+  },
+
+  'settings.feedback-rules': {
+    edit: [['firstResponseMinutes', 'resolutionHours']],
+    fields: {
+      firstResponseMinutes: { label: '首次响应时限（分钟）', description: '工单提交后多少分钟内客服须首次回复，超时升级' },
+      resolutionHours: { label: '处理完成时限（小时）', description: '工单提交后多少小时内须关闭，超时再次升级' },
     },
   },
 

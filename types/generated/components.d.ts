@@ -724,6 +724,33 @@ export interface SettingsExceptionRules extends Struct.ComponentSchema {
   };
 }
 
+export interface SettingsFeedbackRules extends Struct.ComponentSchema {
+  collectionName: 'components_settings_feedback_rules';
+  info: {
+    description: '\u5BA2\u670D\u9996\u6B21\u54CD\u5E94\u4E0E\u5904\u7406\u5B8C\u6210\u7684\u65F6\u9650\uFF0C\u8D85\u65F6\u81EA\u52A8\u5347\u7EA7\u63D0\u9192\u57CE\u5E02\u8FD0\u8425';
+    displayName: '\u6295\u8BC9\u5EFA\u8BAE\u65F6\u9650';
+    icon: 'message';
+  };
+  attributes: {
+    firstResponseMinutes: Schema.Attribute.Integer &
+      Schema.Attribute.SetMinMax<
+        {
+          min: 1;
+        },
+        number
+      > &
+      Schema.Attribute.DefaultTo<120>;
+    resolutionHours: Schema.Attribute.Integer &
+      Schema.Attribute.SetMinMax<
+        {
+          min: 1;
+        },
+        number
+      > &
+      Schema.Attribute.DefaultTo<48>;
+  };
+}
+
 export interface SettingsLevelCommission extends Struct.ComponentSchema {
   collectionName: 'components_settings_level_commissions';
   info: {
@@ -940,6 +967,7 @@ declare module '@strapi/strapi' {
       'settings.dispatch-mode-rule': SettingsDispatchModeRule;
       'settings.dispatch-rules': SettingsDispatchRules;
       'settings.exception-rules': SettingsExceptionRules;
+      'settings.feedback-rules': SettingsFeedbackRules;
       'settings.level-commission': SettingsLevelCommission;
       'settings.points-rules': SettingsPointsRules;
       'settings.rating-standard': SettingsRatingStandard;

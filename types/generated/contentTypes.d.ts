@@ -798,6 +798,134 @@ export interface ApiFeedbackReview extends Struct.CollectionTypeSchema {
   };
 }
 
+export interface ApiFeedbackTicket extends Struct.CollectionTypeSchema {
+  collectionName: 'tickets';
+  info: {
+    description: '\u4F1A\u5458\u63D0\u4EA4\u7684\u6295\u8BC9\u4E0E\u5EFA\u8BAE\uFF0C\u5BA2\u670D\u8DDF\u8FDB\u56DE\u590D\uFF08\u72B6\u6001\u4E0E\u56DE\u590D\u8BF7\u5728\u300C\u5BA2\u6237\u53CD\u9988\u300D\u9875\u9762\u5904\u7406\uFF09';
+    displayName: '\u6295\u8BC9\u5EFA\u8BAE';
+    pluralName: 'tickets';
+    singularName: 'ticket';
+  };
+  options: {
+    draftAndPublish: false;
+  };
+  pluginOptions: {
+    i18n: {
+      localized: false;
+    };
+  };
+  attributes: {
+    assigneeId: Schema.Attribute.Integer;
+    assigneeName: Schema.Attribute.String &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 80;
+      }>;
+    cityAdcode: Schema.Attribute.String &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 6;
+      }>;
+    closedAt: Schema.Attribute.DateTime;
+    closedBy: Schema.Attribute.String &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 80;
+      }>;
+    content: Schema.Attribute.Text &
+      Schema.Attribute.Required &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 1000;
+      }>;
+    createdAt: Schema.Attribute.DateTime;
+    createdBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> &
+      Schema.Attribute.Private;
+    escalatedAt: Schema.Attribute.DateTime;
+    escalationLevel: Schema.Attribute.Integer &
+      Schema.Attribute.Required &
+      Schema.Attribute.SetMinMax<
+        {
+          max: 2;
+          min: 0;
+        },
+        number
+      > &
+      Schema.Attribute.DefaultTo<0>;
+    firstRespondedAt: Schema.Attribute.DateTime;
+    images: Schema.Attribute.Media<'images', true>;
+    lastActivityAt: Schema.Attribute.DateTime;
+    locale: Schema.Attribute.String & Schema.Attribute.Private;
+    localizations: Schema.Attribute.Relation<
+      'oneToMany',
+      'api::feedback.ticket'
+    > &
+      Schema.Attribute.Private;
+    memberId: Schema.Attribute.Integer & Schema.Attribute.Required;
+    orderNo: Schema.Attribute.String &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 24;
+      }>;
+    orderRef: Schema.Attribute.String &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 64;
+      }>;
+    publishedAt: Schema.Attribute.DateTime;
+    ticketStatus: Schema.Attribute.Enumeration<
+      ['submitted', 'processing', 'replied', 'closed']
+    > &
+      Schema.Attribute.Required &
+      Schema.Attribute.DefaultTo<'submitted'>;
+    type: Schema.Attribute.Enumeration<['complaint', 'suggestion']> &
+      Schema.Attribute.Required;
+    updatedAt: Schema.Attribute.DateTime;
+    updatedBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> &
+      Schema.Attribute.Private;
+  };
+}
+
+export interface ApiFeedbackTicketReply extends Struct.CollectionTypeSchema {
+  collectionName: 'ticket_replies';
+  info: {
+    description: '\u5DE5\u5355\u4E0B\u4F1A\u5458\u8FFD\u95EE\u4E0E\u5BA2\u670D\u56DE\u590D\uFF08\u6309\u65F6\u95F4\u6392\u5217\uFF09';
+    displayName: '\u6295\u8BC9\u5EFA\u8BAE\u56DE\u590D';
+    pluralName: 'ticket-replies';
+    singularName: 'ticket-reply';
+  };
+  options: {
+    draftAndPublish: false;
+  };
+  pluginOptions: {
+    i18n: {
+      localized: false;
+    };
+  };
+  attributes: {
+    adminId: Schema.Attribute.Integer;
+    author: Schema.Attribute.Enumeration<['member', 'staff']> &
+      Schema.Attribute.Required;
+    authorName: Schema.Attribute.String &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 80;
+      }>;
+    content: Schema.Attribute.Text &
+      Schema.Attribute.Required &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 1000;
+      }>;
+    createdAt: Schema.Attribute.DateTime;
+    createdBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> &
+      Schema.Attribute.Private;
+    locale: Schema.Attribute.String & Schema.Attribute.Private;
+    localizations: Schema.Attribute.Relation<
+      'oneToMany',
+      'api::feedback.ticket-reply'
+    > &
+      Schema.Attribute.Private;
+    publishedAt: Schema.Attribute.DateTime;
+    ticketId: Schema.Attribute.Integer & Schema.Attribute.Required;
+    updatedAt: Schema.Attribute.DateTime;
+    updatedBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> &
+      Schema.Attribute.Private;
+  };
+}
+
 export interface ApiMarketingCoupon extends Struct.CollectionTypeSchema {
   collectionName: 'coupons';
   info: {
@@ -1905,6 +2033,7 @@ export interface ApiSettingsPlatformSetting extends Struct.SingleTypeSchema {
       true
     >;
     exceptions: Schema.Attribute.Component<'settings.exception-rules', false>;
+    feedback: Schema.Attribute.Component<'settings.feedback-rules', false>;
     levelCommissions: Schema.Attribute.Component<
       'settings.level-commission',
       true
@@ -3574,6 +3703,8 @@ declare module '@strapi/strapi' {
       'api::catalog.service-item': ApiCatalogServiceItem;
       'api::catalog.skill': ApiCatalogSkill;
       'api::feedback.review': ApiFeedbackReview;
+      'api::feedback.ticket': ApiFeedbackTicket;
+      'api::feedback.ticket-reply': ApiFeedbackTicketReply;
       'api::marketing.coupon': ApiMarketingCoupon;
       'api::marketing.gift': ApiMarketingGift;
       'api::marketing.gift-redemption': ApiMarketingGiftRedemption;

@@ -87,6 +87,8 @@ export interface PlatformSettings {
     overrunMinutes: number;
     finalPaymentOverdueMinutes: number;
   };
+  /** 投诉建议 SLA: past either limit a ticket is escalated to the city's operators. */
+  feedback: { firstResponseMinutes: number; resolutionHours: number };
 }
 
 export const DEFAULT_SETTINGS: PlatformSettings = {
@@ -148,6 +150,7 @@ export const DEFAULT_SETTINGS: PlatformSettings = {
   rating: { minReviewsForRating: 3, warningBelow: 4, suspendBelow: 3, reviewWindowDays: 15, badReviewAtMost: 2 },
   sms: { codeTtlSeconds: 300, resendSeconds: 60, maxPerPhonePerDay: 10, maxPerIpPerHour: 30, maxVerifyAttempts: 5 },
   exceptions: { lateDepartureMinutes: 30, lateArrivalMinutes: 15, arrivedIdleMinutes: 30, overrunMinutes: 60, finalPaymentOverdueMinutes: 1440 },
+  feedback: { firstResponseMinutes: 120, resolutionHours: 48 },
 };
 
 const isPlainObject = (value: unknown): value is Record<string, unknown> =>

@@ -23,6 +23,11 @@ describe('mergeSettings', () => {
     expect(mergeSettings(DEFAULT_SETTINGS, { cancellationPolicy: [] }).cancellationPolicy).toEqual(DEFAULT_SETTINGS.cancellationPolicy);
   });
 
+  it('gives tickets a 120-minute first response and a 48-hour resolution unless operators saved other limits', () => {
+    expect(mergeSettings(DEFAULT_SETTINGS, {}).feedback).toEqual({ firstResponseMinutes: 120, resolutionHours: 48 });
+    expect(mergeSettings(DEFAULT_SETTINGS, { feedback: { firstResponseMinutes: '30', resolutionHours: null } }).feedback).toEqual({ firstResponseMinutes: 30, resolutionHours: 48 });
+  });
+
   it('does not mutate the defaults', () => {
     const before = JSON.stringify(DEFAULT_SETTINGS);
     mergeSettings(DEFAULT_SETTINGS, { booking: { slotMinutes: 60 } });

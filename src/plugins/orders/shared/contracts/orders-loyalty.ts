@@ -39,6 +39,8 @@ export interface ReviewableOrder {
   workerUserId: number | null;
   serviceItemId: number | null;
   completedAt: string | null;
+  /** The order's city (adcode): 客户反馈 tickets about it belong to that city's operators. */
+  cityAdcode: string | null;
 }
 
 /** An order's money as points need it (fen). */

@@ -8,7 +8,7 @@ export default ({ strapi }: { strapi: Core.Strapi }): OrdersLoyaltyPort => ({
     const row = await strapi.db.query(ORDER_UID).findOne({
       where: { documentId },
       select: ['id', 'documentId', 'orderNo', 'orderStatus', 'memberId', 'completedAt'],
-      populate: { worker: { select: ['id'], populate: { user: { select: ['id'] } } }, serviceItem: { select: ['id'] } },
+      populate: { worker: { select: ['id'], populate: { user: { select: ['id'] } } }, serviceItem: { select: ['id'] }, city: { select: ['adcode'] } },
     });
     if (!row) return null;
     return {
@@ -21,6 +21,7 @@ export default ({ strapi }: { strapi: Core.Strapi }): OrdersLoyaltyPort => ({
       workerUserId: row.worker?.user?.id ?? null,
       serviceItemId: row.serviceItem?.id ?? null,
       completedAt: row.completedAt ? new Date(row.completedAt).toISOString() : null,
+      cityAdcode: row.city?.adcode ?? null,
     };
   },
 

@@ -1,0 +1,28 @@
+import type { Core } from '@strapi/strapi';
+import { unauthenticated } from '../../../runtime/errors';
+import { validateCreateTicket, validateTicketList } from '../validation/ticket';
+
+function userId(ctx: any): number {
+  const id = ctx.state.user?.id;
+  if (!id) throw unauthenticated();
+  return id;
+}
+
+const tickets = (strapi: Core.Strapi) => strapi.service('api::feedback.ticket');
+
+export default ({ strapi }: { strapi: Core.Strapi }) => ({
+  async create(ctx: any) {
+    const input = await validateCreateTicket(ctx.request.body);
+    ctx.status = 201;
+    ctx.body = { data: await tickets(strapi).createForMember(userId(ctx), input) };
+  },
+
+  async find(ctx: any) {
+    const { page, pageSize } = await validateTicketList(ctx.query);
+    ctx.body = await tickets(strapi).listForMember(userId(ctx), page, pageSize);
+  },
+
+  async findOne(ctx: any) {
+    ctx.body = { data: await tickets(strapi).viewForMember(userId(ctx), ctx.params.id) };
+  },
+});
