@@ -307,6 +307,7 @@ export const CONTENT_TYPE_VIEWS: Readonly<Record<string, AdminViewSpec>> = {
       rating: { label: '评价标准' },
       sms: { label: '短信频率限制' },
       exceptions: { label: '订单异常规则', description: '订单监控中「异常」筛选的判定时间' },
+      settlement: { label: '师傅结算', description: '结算批次的周期（日结 daily / 周结 weekly / 月结 monthly）与最低付款金额' },
     },
   },
 
@@ -1128,6 +1129,14 @@ export const COMPONENT_VIEWS: Readonly<Record<string, AdminViewSpec>> = {
       arrivedIdleMinutes: { label: '到达未开始（分钟）', description: '已到达且过了开始时间多少分钟仍未开始服务即标记' },
       overrunMinutes: { label: '服务超时（分钟）', description: '超过计划结束时间多少分钟仍在服务中即标记' },
       finalPaymentOverdueMinutes: { label: '尾款未付（分钟）', description: '计划结束后多少分钟仍未付尾款即标记' },
+    },
+  },
+
+  'settings.settlement-rules': {
+    edit: [['cycle', 'minPayoutFen']],
+    fields: {
+      cycle: { label: '结算周期', description: 'daily 日结、weekly 周结（周一至周日）、monthly 月结；按北京时间，周期结束后生成结算批次' },
+      minPayoutFen: { label: '最低付款金额（分）', description: `${FEN}；师傅本期应结金额低于此数时顺延到下一批次` },
     },
   },
 

@@ -87,6 +87,13 @@ export interface PlatformSettings {
     overrunMinutes: number;
     finalPaymentOverdueMinutes: number;
   };
+  /** Worker settlement batches (T+N of each earning is commission.settlementCycleDays). */
+  settlement: {
+    /** A batch per business day, ISO week (from Monday) or calendar month, built once it closed. */
+    cycle: 'daily' | 'weekly' | 'monthly';
+    /** Fen; a worker owed less is carried over to a later batch. */
+    minPayoutFen: number;
+  };
 }
 
 export const DEFAULT_SETTINGS: PlatformSettings = {
@@ -148,6 +155,7 @@ export const DEFAULT_SETTINGS: PlatformSettings = {
   rating: { minReviewsForRating: 3, warningBelow: 4, suspendBelow: 3, reviewWindowDays: 15, badReviewAtMost: 2 },
   sms: { codeTtlSeconds: 300, resendSeconds: 60, maxPerPhonePerDay: 10, maxPerIpPerHour: 30, maxVerifyAttempts: 5 },
   exceptions: { lateDepartureMinutes: 30, lateArrivalMinutes: 15, arrivedIdleMinutes: 30, overrunMinutes: 60, finalPaymentOverdueMinutes: 1440 },
+  settlement: { cycle: 'weekly', minPayoutFen: 100 },
 };
 
 const isPlainObject = (value: unknown): value is Record<string, unknown> =>
