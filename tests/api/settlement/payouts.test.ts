@@ -107,4 +107,27 @@ describe('worker settlement: batch, review, payout', () => {
     expect(await app.strapi.db.query('plugin::settlement.settlement-statement').count({})).toBe(1);
     expect((await ledger.balance(`worker-payable:${worker.workerId}`)) + 0).toBe(0);
   });
+
+  it('a rejected batch frees its earnings for the next batch; the worker does not see the rejected statement', async () => {
+    const worker = w.workers[1];
+    const order = await placeOrder(app.http, w, 4, 9);
+    await pay(app.strapi, order.documentId, 'full', 9000);
+    await deliver(order.documentId, worker);
+    const earning = await app.strapi.db.query(EARNING_UID).findOne({ where: { orderDocumentId: order.documentId } });
+    clock.use(fixedClock(new Date(new Date(earning.settleableAt).getTime() + 4 * DAY_MS)));
+    const first = (await app.http.post('/settlement/batches/run').set(caiwu).send({}).expect(201)).body.data.batch;
+    expect(first).toMatchObject({ workerCount: 1, net: 7200 });
+    const noReason = await app.http.post(`/settlement/batches/${first.documentId}/reject`).set(caiwu).send({}).expect(400);
+    expect(noReason.body.error.details.code).toBe('VALIDATION_FAILED');
+    await app.http.post(`/settlement/batches/${first.documentId}/reject`).set(caiwu).send({ reason: '金额待核实' }).expect(200);
+    const twice = await app.http.post(`/settlement/batches/${first.documentId}/approve`).set(caiwu).send({}).expect(409);
+    expect(twice.body.error.details.code).toBe('INVALID_TRANSITION');
+    expect((await app.http.get('/api/me/settlements').set(worker.auth).expect(200)).body.data.statements).toEqual([]);
+    clock.use(fixedClock(new Date(new Date(earning.settleableAt).getTime() + 5 * DAY_MS)));
+    const second = (await app.http.post('/settlement/batches/run').set(caiwu).send({}).expect(201)).body.data.batch;
+    expect(second).toMatchObject({ workerCount: 1, net: 7200, status: 'pending_review' });
+    const taken = await app.strapi.db.query(EARNING_UID).findOne({ where: { id: earning.id } });
+    const statement = await app.strapi.db.query('plugin::settlement.settlement-statement').findOne({ where: { id: taken.settlementRef } });
+    expect(statement.batchNo).toBe(second.batchNo);
+  });
 });
