@@ -362,6 +362,7 @@ export const CONTENT_TYPE_VIEWS: Readonly<Record<string, AdminViewSpec>> = {
       sms: { label: '短信频率限制' },
       exceptions: { label: '订单异常规则', description: '订单监控中「异常」筛选的判定时间' },
       feedback: { label: '投诉建议时限', description: '客服响应与处理投诉建议的时限，超时自动升级提醒城市运营' },
+      settlement: { label: '师傅结算', description: '结算批次的周期（日结 daily / 周结 weekly / 月结 monthly）与最低付款金额' },
     },
   },
 
@@ -887,7 +888,72 @@ export const CONTENT_TYPE_VIEWS: Readonly<Record<string, AdminViewSpec>> = {
       earnedAt: { label: '入账时间', description: '订单完成（或取消）的时间' },
       settleableAt: { label: '可结算时间', description: '入账时间加结算周期（T+N 天），此前为「待结算」' },
       settledAt: { label: '结算时间', description: '结算批次付款后填写；为空表示未结算' },
-      settlementRef: { label: '结算批次 ID', description: MAINTAINED },
+      settlementRef: { label: '结算单 ID', description: MAINTAINED },
+    },
+  },
+
+  'plugin::settlement.settlement-batch': {
+    mainField: 'batchNo',
+    list: ['batchNo', 'cycle', 'periodStart', 'periodEnd', 'batchStatus', 'workerCount', 'net', 'paidAt'],
+    defaultSort: { by: 'periodStart', order: 'DESC' },
+    fields: {
+      batchNo: { label: '批次号' },
+      periodKey: { label: '周期标识', description: MAINTAINED },
+      cycle: { label: '结算周期', description: 'daily 日结、weekly 周结、monthly 月结' },
+      periodStart: { label: '周期开始' },
+      periodEnd: { label: '周期结束' },
+      batchStatus: { label: '批次状态', description: 'pending_review 待审核、approved 待付款、paid 已付款、rejected 已驳回' },
+      workerCount: { label: '师傅人数' },
+      gross: { label: '订单收入（分）', description: FEN },
+      commission: { label: '平台佣金（分）', description: FEN },
+      adjustments: { label: '调整（分）', description: FEN },
+      net: { label: '实付（分）', description: FEN },
+      builtAt: { label: '生成时间' },
+      reviewedBy: { label: '审核人 ID', description: MAINTAINED },
+      reviewedAt: { label: '审核时间' },
+      reviewNote: { label: '审核备注' },
+      paidAt: { label: '付款完成时间' },
+    },
+  },
+
+  'plugin::settlement.settlement-statement': {
+    mainField: 'statementNo',
+    list: ['statementNo', 'batchNo', 'workerName', 'orderCount', 'net', 'statementStatus', 'paidAt'],
+    defaultSort: { by: 'id', order: 'DESC' },
+    fields: {
+      statementNo: { label: '结算单号' },
+      batchRef: { label: '结算批次 ID', description: MAINTAINED },
+      batchNo: { label: '批次号' },
+      workerId: { label: '师傅 ID', description: MAINTAINED },
+      workerDocumentId: { label: '师傅编号（文档 ID）', description: MAINTAINED },
+      workerName: { label: '师傅姓名' },
+      orderCount: { label: '订单数' },
+      orderNos: { label: '订单号列表' },
+      gross: { label: '订单收入（分）', description: FEN },
+      commission: { label: '平台佣金（分）', description: FEN },
+      adjustments: { label: '调整（分）', description: FEN },
+      net: { label: '实付（分）', description: `${FEN}；订单收入 − 平台佣金 + 调整` },
+      statementStatus: { label: '结算单状态', description: 'pending_review 待审核、approved 待付款、paid 已付款、rejected 已驳回' },
+      paidAt: { label: '付款时间' },
+    },
+  },
+
+  'plugin::settlement.settlement-payout': {
+    mainField: 'payoutNo',
+    list: ['payoutNo', 'method', 'amount', 'payoutStatus', 'reference', 'paidAt'],
+    defaultSort: { by: 'id', order: 'DESC' },
+    fields: {
+      payoutNo: { label: '付款单号' },
+      statementRef: { label: '结算单 ID', description: MAINTAINED },
+      batchRef: { label: '结算批次 ID', description: MAINTAINED },
+      workerId: { label: '师傅 ID', description: MAINTAINED },
+      method: { label: '付款方式', description: 'manual 线下转账、bank-file 银行批量代发、wechat 微信商家转账、sandbox 沙箱' },
+      amount: { label: '金额（分）', description: FEN },
+      payoutStatus: { label: '付款状态', description: 'processing 付款中、paid 已到账、failed 付款失败' },
+      reference: { label: '转账流水号' },
+      operatorId: { label: '操作人 ID', description: MAINTAINED },
+      paidAt: { label: '到账时间' },
+      raw: { label: '渠道原始数据' },
     },
   },
 
@@ -1191,6 +1257,14 @@ export const COMPONENT_VIEWS: Readonly<Record<string, AdminViewSpec>> = {
     fields: {
       firstResponseMinutes: { label: '首次响应时限（分钟）', description: '工单提交后多少分钟内客服须首次回复，超时升级' },
       resolutionHours: { label: '处理完成时限（小时）', description: '工单提交后多少小时内须关闭，超时再次升级' },
+    },
+  },
+
+  'settings.settlement-rules': {
+    edit: [['cycle', 'minPayoutFen']],
+    fields: {
+      cycle: { label: '结算周期', description: 'daily 日结、weekly 周结（周一至周日）、monthly 月结；按北京时间，周期结束后生成结算批次' },
+      minPayoutFen: { label: '最低付款金额（分）', description: `${FEN}；师傅本期应结金额低于此数时顺延到下一批次` },
     },
   },
 

@@ -7,7 +7,7 @@ import type { Core } from '@strapi/strapi';
  * to "everything" on each boot. So: the write permissions are stripped from every role, and a
  * guard in front of the content-manager routes refuses writes whatever the permissions say.
  */
-export const LEDGER_UIDS = ['plugin::settlement.journal-entry', 'plugin::settlement.journal-line', 'plugin::settlement.worker-earning', 'plugin::payments.payment', 'plugin::payments.refund'];
+export const LEDGER_UIDS = ['plugin::settlement.journal-entry', 'plugin::settlement.journal-line', 'plugin::settlement.worker-earning', 'plugin::settlement.settlement-batch', 'plugin::settlement.settlement-statement', 'plugin::settlement.settlement-payout', 'plugin::payments.payment', 'plugin::payments.refund'];
 
 const WRITE_ACTIONS = [
   'plugin::content-manager.explorer.create',

@@ -104,6 +104,7 @@ export const WORKER_ACTIONS = [
   ...['accept', 'depart', 'arrive', 'start', 'pause', 'resume', 'complete', 'release', 'evidence'].map((a) => `plugin::orders.order.${a}`),
   // 我的收入: workers only (a member gets 403).
   'plugin::settlement.earnings.find',
+  'plugin::settlement.settlements.mine',
   // Answering a review of one's own order (issue 15).
   'api::feedback.review.reply',
 ];

@@ -890,6 +890,28 @@ export interface SettingsRatingStandard extends Struct.ComponentSchema {
   };
 }
 
+export interface SettingsSettlementRules extends Struct.ComponentSchema {
+  collectionName: 'components_settings_settlement_rules';
+  info: {
+    description: '\u7ED3\u7B97\u6279\u6B21\u5468\u671F\u4E0E\u6700\u4F4E\u4ED8\u6B3E\u91D1\u989D';
+    displayName: '\u5E08\u5085\u7ED3\u7B97';
+    icon: 'calendar';
+  };
+  attributes: {
+    cycle: Schema.Attribute.Enumeration<['daily', 'weekly', 'monthly']> &
+      Schema.Attribute.Required &
+      Schema.Attribute.DefaultTo<'weekly'>;
+    minPayoutFen: Schema.Attribute.Integer &
+      Schema.Attribute.SetMinMax<
+        {
+          min: 0;
+        },
+        number
+      > &
+      Schema.Attribute.DefaultTo<100>;
+  };
+}
+
 export interface SettingsSmsLimits extends Struct.ComponentSchema {
   collectionName: 'components_settings_sms_limits';
   info: {
@@ -971,6 +993,7 @@ declare module '@strapi/strapi' {
       'settings.level-commission': SettingsLevelCommission;
       'settings.points-rules': SettingsPointsRules;
       'settings.rating-standard': SettingsRatingStandard;
+      'settings.settlement-rules': SettingsSettlementRules;
       'settings.sms-limits': SettingsSmsLimits;
     }
   }

@@ -2047,6 +2047,7 @@ export interface ApiSettingsPlatformSetting extends Struct.SingleTypeSchema {
     points: Schema.Attribute.Component<'settings.points-rules', false>;
     publishedAt: Schema.Attribute.DateTime;
     rating: Schema.Attribute.Component<'settings.rating-standard', false>;
+    settlement: Schema.Attribute.Component<'settings.settlement-rules', false>;
     sms: Schema.Attribute.Component<'settings.sms-limits', false>;
     timezone: Schema.Attribute.String &
       Schema.Attribute.Required &
@@ -3259,6 +3260,281 @@ export interface PluginSettlementJournalLine
   };
 }
 
+export interface PluginSettlementSettlementBatch
+  extends Struct.CollectionTypeSchema {
+  collectionName: 'settlement_batches';
+  info: {
+    description: '\u4E00\u4E2A\u7ED3\u7B97\u5468\u671F\uFF08\u5317\u4EAC\u65F6\u95F4\uFF09\u7ED3\u675F\u540E\u751F\u6210\u7684\u5E08\u5085\u7ED3\u7B97\u6279\u6B21\uFF1A\u8D22\u52A1\u5BA1\u6838\u540E\u9010\u5355\u4ED8\u6B3E\uFF1B\u91D1\u989D\u5355\u4F4D\uFF1A\u5206';
+    displayName: '\u7ED3\u7B97\u6279\u6B21';
+    pluralName: 'settlement-batches';
+    singularName: 'settlement-batch';
+  };
+  options: {
+    draftAndPublish: false;
+  };
+  pluginOptions: {
+    'content-manager': {
+      visible: true;
+    };
+    'content-type-builder': {
+      visible: false;
+    };
+    i18n: {
+      localized: false;
+    };
+  };
+  attributes: {
+    adjustments: Schema.Attribute.Integer & Schema.Attribute.Required;
+    batchNo: Schema.Attribute.String &
+      Schema.Attribute.Required &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 24;
+      }>;
+    batchStatus: Schema.Attribute.Enumeration<
+      ['pending_review', 'approved', 'paid', 'rejected']
+    > &
+      Schema.Attribute.Required &
+      Schema.Attribute.DefaultTo<'pending_review'>;
+    builtAt: Schema.Attribute.DateTime & Schema.Attribute.Required;
+    commission: Schema.Attribute.Integer &
+      Schema.Attribute.Required &
+      Schema.Attribute.SetMinMax<
+        {
+          min: 0;
+        },
+        number
+      >;
+    createdAt: Schema.Attribute.DateTime;
+    createdBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> &
+      Schema.Attribute.Private;
+    cycle: Schema.Attribute.Enumeration<['daily', 'weekly', 'monthly']> &
+      Schema.Attribute.Required;
+    gross: Schema.Attribute.Integer &
+      Schema.Attribute.Required &
+      Schema.Attribute.SetMinMax<
+        {
+          min: 0;
+        },
+        number
+      >;
+    locale: Schema.Attribute.String & Schema.Attribute.Private;
+    localizations: Schema.Attribute.Relation<
+      'oneToMany',
+      'plugin::settlement.settlement-batch'
+    > &
+      Schema.Attribute.Private;
+    net: Schema.Attribute.Integer &
+      Schema.Attribute.Required &
+      Schema.Attribute.SetMinMax<
+        {
+          min: 0;
+        },
+        number
+      >;
+    paidAt: Schema.Attribute.DateTime;
+    periodEnd: Schema.Attribute.DateTime & Schema.Attribute.Required;
+    periodKey: Schema.Attribute.String &
+      Schema.Attribute.Required &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 24;
+      }>;
+    periodStart: Schema.Attribute.DateTime & Schema.Attribute.Required;
+    publishedAt: Schema.Attribute.DateTime;
+    reviewedAt: Schema.Attribute.DateTime;
+    reviewedBy: Schema.Attribute.Integer;
+    reviewNote: Schema.Attribute.String &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 200;
+      }>;
+    updatedAt: Schema.Attribute.DateTime;
+    updatedBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> &
+      Schema.Attribute.Private;
+    workerCount: Schema.Attribute.Integer &
+      Schema.Attribute.Required &
+      Schema.Attribute.SetMinMax<
+        {
+          min: 0;
+        },
+        number
+      >;
+  };
+}
+
+export interface PluginSettlementSettlementPayout
+  extends Struct.CollectionTypeSchema {
+  collectionName: 'settlement_payouts';
+  info: {
+    description: '\u4E00\u5F20\u7ED3\u7B97\u5355\u7684\u4ED8\u6B3E\uFF1A\u7EBF\u4E0B\u8F6C\u8D26\u3001\u94F6\u884C\u6279\u91CF\u4EE3\u53D1\u3001\u5FAE\u4FE1\u5546\u5BB6\u8F6C\u8D26\u6216\u6C99\u7BB1\uFF1B\u5230\u8D26\u540E\u8BB0\u8D26\uFF08\u5E94\u4ED8\u5E08\u5085\u6B3E \u2192 \u73B0\u91D1\uFF09';
+    displayName: '\u7ED3\u7B97\u4ED8\u6B3E';
+    pluralName: 'settlement-payouts';
+    singularName: 'settlement-payout';
+  };
+  options: {
+    draftAndPublish: false;
+  };
+  pluginOptions: {
+    'content-manager': {
+      visible: true;
+    };
+    'content-type-builder': {
+      visible: false;
+    };
+    i18n: {
+      localized: false;
+    };
+  };
+  attributes: {
+    amount: Schema.Attribute.Integer &
+      Schema.Attribute.Required &
+      Schema.Attribute.SetMinMax<
+        {
+          min: 1;
+        },
+        number
+      >;
+    batchRef: Schema.Attribute.Integer & Schema.Attribute.Required;
+    createdAt: Schema.Attribute.DateTime;
+    createdBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> &
+      Schema.Attribute.Private;
+    locale: Schema.Attribute.String & Schema.Attribute.Private;
+    localizations: Schema.Attribute.Relation<
+      'oneToMany',
+      'plugin::settlement.settlement-payout'
+    > &
+      Schema.Attribute.Private;
+    method: Schema.Attribute.Enumeration<
+      ['manual', 'bank-file', 'wechat', 'sandbox']
+    > &
+      Schema.Attribute.Required;
+    operatorId: Schema.Attribute.Integer;
+    paidAt: Schema.Attribute.DateTime;
+    payoutNo: Schema.Attribute.String &
+      Schema.Attribute.Required &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 40;
+      }>;
+    payoutStatus: Schema.Attribute.Enumeration<
+      ['processing', 'paid', 'failed']
+    > &
+      Schema.Attribute.Required;
+    publishedAt: Schema.Attribute.DateTime;
+    raw: Schema.Attribute.JSON;
+    reference: Schema.Attribute.String &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 64;
+      }>;
+    statementRef: Schema.Attribute.Integer & Schema.Attribute.Required;
+    updatedAt: Schema.Attribute.DateTime;
+    updatedBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> &
+      Schema.Attribute.Private;
+    workerId: Schema.Attribute.Integer & Schema.Attribute.Required;
+  };
+}
+
+export interface PluginSettlementSettlementStatement
+  extends Struct.CollectionTypeSchema {
+  collectionName: 'settlement_statements';
+  info: {
+    description: '\u7ED3\u7B97\u6279\u6B21\u4E2D\u4E00\u4F4D\u5E08\u5085\u7684\u7ED3\u7B97\u5355\uFF1A\u8BA2\u5355\u6570\u3001\u5E94\u6536\u3001\u4F63\u91D1\u3001\u8C03\u6574\u4E0E\u5B9E\u4ED8\uFF08\u5206\uFF09\uFF1B\u5B9E\u4ED8 + \u4F63\u91D1 = \u5E94\u6536 + \u8C03\u6574';
+    displayName: '\u5E08\u5085\u7ED3\u7B97\u5355';
+    pluralName: 'settlement-statements';
+    singularName: 'settlement-statement';
+  };
+  options: {
+    draftAndPublish: false;
+  };
+  pluginOptions: {
+    'content-manager': {
+      visible: true;
+    };
+    'content-type-builder': {
+      visible: false;
+    };
+    i18n: {
+      localized: false;
+    };
+  };
+  attributes: {
+    adjustments: Schema.Attribute.Integer & Schema.Attribute.Required;
+    batchNo: Schema.Attribute.String &
+      Schema.Attribute.Required &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 24;
+      }>;
+    batchRef: Schema.Attribute.Integer & Schema.Attribute.Required;
+    city: Schema.Attribute.String &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 6;
+      }>;
+    commission: Schema.Attribute.Integer &
+      Schema.Attribute.Required &
+      Schema.Attribute.SetMinMax<
+        {
+          min: 0;
+        },
+        number
+      >;
+    createdAt: Schema.Attribute.DateTime;
+    createdBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> &
+      Schema.Attribute.Private;
+    gross: Schema.Attribute.Integer &
+      Schema.Attribute.Required &
+      Schema.Attribute.SetMinMax<
+        {
+          min: 0;
+        },
+        number
+      >;
+    locale: Schema.Attribute.String & Schema.Attribute.Private;
+    localizations: Schema.Attribute.Relation<
+      'oneToMany',
+      'plugin::settlement.settlement-statement'
+    > &
+      Schema.Attribute.Private;
+    net: Schema.Attribute.Integer &
+      Schema.Attribute.Required &
+      Schema.Attribute.SetMinMax<
+        {
+          min: 0;
+        },
+        number
+      >;
+    orderCount: Schema.Attribute.Integer &
+      Schema.Attribute.Required &
+      Schema.Attribute.SetMinMax<
+        {
+          min: 0;
+        },
+        number
+      >;
+    orderNos: Schema.Attribute.JSON;
+    paidAt: Schema.Attribute.DateTime;
+    publishedAt: Schema.Attribute.DateTime;
+    statementNo: Schema.Attribute.String &
+      Schema.Attribute.Required &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 40;
+      }>;
+    statementStatus: Schema.Attribute.Enumeration<
+      ['pending_review', 'approved', 'paid', 'rejected']
+    > &
+      Schema.Attribute.Required &
+      Schema.Attribute.DefaultTo<'pending_review'>;
+    updatedAt: Schema.Attribute.DateTime;
+    updatedBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> &
+      Schema.Attribute.Private;
+    workerDocumentId: Schema.Attribute.String &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 40;
+      }>;
+    workerId: Schema.Attribute.Integer & Schema.Attribute.Required;
+    workerName: Schema.Attribute.String &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 60;
+      }>;
+  };
+}
+
 export interface PluginSettlementWorkerEarning
   extends Struct.CollectionTypeSchema {
   collectionName: 'worker_earnings';
@@ -3737,6 +4013,9 @@ declare module '@strapi/strapi' {
       'plugin::review-workflows.workflow-stage': PluginReviewWorkflowsWorkflowStage;
       'plugin::settlement.journal-entry': PluginSettlementJournalEntry;
       'plugin::settlement.journal-line': PluginSettlementJournalLine;
+      'plugin::settlement.settlement-batch': PluginSettlementSettlementBatch;
+      'plugin::settlement.settlement-payout': PluginSettlementSettlementPayout;
+      'plugin::settlement.settlement-statement': PluginSettlementSettlementStatement;
       'plugin::settlement.worker-earning': PluginSettlementWorkerEarning;
       'plugin::tracking.location-sample': PluginTrackingLocationSample;
       'plugin::upload.file': PluginUploadFile;

@@ -89,6 +89,13 @@ export interface PlatformSettings {
   };
   /** 投诉建议 SLA: past either limit a ticket is escalated to the city's operators. */
   feedback: { firstResponseMinutes: number; resolutionHours: number };
+  /** Worker settlement batches (T+N of each earning is commission.settlementCycleDays). */
+  settlement: {
+    /** A batch per business day, ISO week (from Monday) or calendar month, built once it closed. */
+    cycle: 'daily' | 'weekly' | 'monthly';
+    /** Fen; a worker owed less is carried over to a later batch. */
+    minPayoutFen: number;
+  };
 }
 
 export const DEFAULT_SETTINGS: PlatformSettings = {
@@ -151,6 +158,7 @@ export const DEFAULT_SETTINGS: PlatformSettings = {
   sms: { codeTtlSeconds: 300, resendSeconds: 60, maxPerPhonePerDay: 10, maxPerIpPerHour: 30, maxVerifyAttempts: 5 },
   exceptions: { lateDepartureMinutes: 30, lateArrivalMinutes: 15, arrivedIdleMinutes: 30, overrunMinutes: 60, finalPaymentOverdueMinutes: 1440 },
   feedback: { firstResponseMinutes: 120, resolutionHours: 48 },
+  settlement: { cycle: 'weekly', minPayoutFen: 100 },
 };
 
 const isPlainObject = (value: unknown): value is Record<string, unknown> =>

@@ -1,3 +1,4 @@
 import earnings from './earnings';
+import settlements from './settlements';
 
-export default { earnings };
+export default { earnings, settlements };

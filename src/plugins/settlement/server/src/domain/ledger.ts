@@ -35,6 +35,7 @@ export const accounts = {
   wallet: (userId: number) => `wallet:${userId}`,
   cancellationFees: () => 'income:cancellation-fees',
   suspense: () => 'suspense:payments',
+  workerPayable: (workerId: number) => `worker-payable:${workerId}`,
 };
 
 export function accountKind(code: string): AccountKind {
@@ -94,6 +95,13 @@ export const cancellationFeeKept = (orderNo: string, amount: Fen, memo: string) 
 /** Money arrived that does not match what was asked (held for review, never lost). */
 export const unmatchedReceipt = (ref: string, channel: string, amount: Fen, memo: string) =>
   transfer(`suspense:${ref}`, 'suspense', memo, accounts.cash(channel), accounts.suspense(), amount);
+
+/**
+ * A settlement payout reached the worker: what the platform owed them leaves its cash
+ * (`cash:bank` for transfers, `cash:wechat` for 商家转账). Posted once per payout number.
+ */
+export const payoutPaid = (payoutNo: string, workerId: number, cashChannel: string, amount: Fen, memo: string) =>
+  transfer(`payout:${payoutNo}:paid`, 'payout', memo, accounts.workerPayable(workerId), accounts.cash(cashChannel), amount);
 
 /**
  * Balance of an account as the business reads it: assets and expenses on the debit side,

@@ -1,5 +1,7 @@
 import earnings from './earnings';
 import ledger from './ledger';
 import ledgerPort from './ledger-port';
+import settlementBatches from './settlement-batches';
+import settlementJobs from './settlement-jobs';
 
-export default { earnings, ledger, 'ledger-port': ledgerPort };
+export default { earnings, ledger, 'ledger-port': ledgerPort, 'settlement-batches': settlementBatches, 'settlement-jobs': settlementJobs };
