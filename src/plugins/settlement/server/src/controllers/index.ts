@@ -1,3 +1,4 @@
 import earnings from './earnings';
+import reports from './reports';
 
-export default { earnings };
+export default { earnings, reports };
