@@ -1,7 +1,7 @@
 // Worker routes sit at the API root (/api/me/…) as the fixed contract names them.
 const atApiRoot = () => ({ prefix: '' });
 // Admin JWT + the RBAC action; the city filter for 城市运营 is applied by the settlement-batches service.
-const can = (action: 'payouts-read' | 'payouts-manage') => ({
+const can = (action: 'payouts-read' | 'payouts-manage' | 'reports') => ({
   policies: ['admin::isAuthenticatedAdmin', { name: 'admin::hasPermissions', config: { actions: [`plugin::settlement.${action}`] } }],
 });
 
@@ -24,6 +24,8 @@ export default {
       { method: 'POST', path: '/batches/:id/reject', handler: 'settlements.reject', config: can('payouts-manage') },
       { method: 'POST', path: '/batches/:id/pay', handler: 'settlements.payBatch', config: can('payouts-manage') },
       { method: 'POST', path: '/statements/:id/pay', handler: 'settlements.payStatement', config: can('payouts-manage') },
+      // The city filter for 城市运营 is applied by the reports controller.
+      { method: 'GET', path: '/reports/:name', handler: 'reports.show', config: can('reports') },
     ],
   },
 };

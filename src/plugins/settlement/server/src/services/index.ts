@@ -3,5 +3,6 @@ import ledger from './ledger';
 import ledgerPort from './ledger-port';
 import settlementBatches from './settlement-batches';
 import settlementJobs from './settlement-jobs';
+import reports from './reports';
 
-export default { earnings, ledger, 'ledger-port': ledgerPort, 'settlement-batches': settlementBatches, 'settlement-jobs': settlementJobs };
+export default { earnings, ledger, 'ledger-port': ledgerPort, reports, 'settlement-batches': settlementBatches, 'settlement-jobs': settlementJobs };
