@@ -49,6 +49,8 @@ export default ({ env }: Core.Config.Shared.ConfigParams) => ({
   settlement: { enabled: true, resolve: './src/plugins/settlement' },
   payments: { enabled: true, resolve: './src/plugins/payments' },
   dispatch: { enabled: true, resolve: './src/plugins/dispatch' },
+  // Order chat and 客服 conversations (docs/API.md, 在线沟通).
+  im: { enabled: true, resolve: './src/plugins/im' },
   // Worker positions on the way (docs/API.md, 上门轨迹); AMAP_WEB_KEY / AMAP_API_BASE for the ETA.
   tracking: {
     enabled: true,

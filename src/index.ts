@@ -56,6 +56,7 @@ export default {
       const sockets = startRealtime(strapi);
       // Plugins' client events can only be attached now: the server starts after their bootstraps.
       strapi.plugin('tracking').service('live').attach(sockets);
+      strapi.plugin('im').service('live').attach(sockets);
       // Points follow order completions and refunds (published by the orders plugin after commit).
       await strapi.service('api::marketing.order-points').register();
     }

@@ -96,6 +96,10 @@ export const TRACKING_MEMBER_ACTIONS = ['plugin::tracking.location.findOne'];
 export const TRACKING_WORKER_ACTIONS = [...TRACKING_MEMBER_ACTIONS, 'plugin::tracking.location.ping'];
 // --- end tracking
 
+// --- im plugin (issue 14): order chat and 客服 conversations, the same for members and workers.
+export const IM_USER_ACTIONS = ['find', 'create', 'messages'].map((a) => `plugin::im.conversations.${a}`);
+// --- end im
+
 /** Any signed-in member may apply to become a worker (a worker applying again gets 409). */
 export const WORKFORCE_MEMBER_ACTIONS = ['plugin::workforce.application.apply'];
 
@@ -143,8 +147,8 @@ async function reconcile(strapi: Core.Strapi, role: { id: number; type: string }
 export function actionsByRole(): Record<string, readonly string[]> {
   return {
     [ROLE_PUBLIC]: PUBLIC_ACTIONS,
-    [ROLE_MEMBER]: [...MEMBER_ACTIONS, ...DISPATCH_MEMBER_ACTIONS, ...TRACKING_MEMBER_ACTIONS, ...WORKFORCE_MEMBER_ACTIONS],
-    [ROLE_WORKER]: [...WORKER_ACTIONS, ...DISPATCH_WORKER_ACTIONS, ...TRACKING_WORKER_ACTIONS, ...WORKFORCE_MEMBER_ACTIONS],
+    [ROLE_MEMBER]: [...MEMBER_ACTIONS, ...DISPATCH_MEMBER_ACTIONS, ...TRACKING_MEMBER_ACTIONS, ...IM_USER_ACTIONS, ...WORKFORCE_MEMBER_ACTIONS],
+    [ROLE_WORKER]: [...WORKER_ACTIONS, ...DISPATCH_WORKER_ACTIONS, ...TRACKING_WORKER_ACTIONS, ...IM_USER_ACTIONS, ...WORKFORCE_MEMBER_ACTIONS],
   };
 }
 

@@ -19,6 +19,8 @@ export const RATE_LIMITS = {
   WECHAT_LOGIN: { points: 60, duration: 3600 },
   /** Login codes sent by the whole platform per hour (`SMS_HOURLY_BUDGET` overrides the points). */
   SMS_GLOBAL: { points: 1000, duration: 3600 },
+  /** Chat messages (socket chat:send, admin replies) per sender, whatever the conversation. */
+  CHAT_SEND: { points: 30, duration: 10 },
 } as const;
 
 export type RateLimitName = keyof typeof RATE_LIMITS;

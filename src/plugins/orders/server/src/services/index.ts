@@ -3,6 +3,7 @@ import catalogLookup from './catalog-lookup';
 import dispatchPort from './dispatch-port';
 import eligibility from './eligibility';
 import evidence from './evidence';
+import imPort from './im-port';
 import loyaltyPort from './loyalty-port';
 import modification from './modification';
 import notify from './notify';
@@ -23,6 +24,7 @@ export default {
   'dispatch-port': dispatchPort,
   eligibility,
   evidence,
+  'im-port': imPort,
   'loyalty-port': loyaltyPort,
   modification,
   notify,

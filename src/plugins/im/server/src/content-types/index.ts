@@ -1,0 +1,4 @@
+import conversation from './conversation';
+import message from './message';
+
+export default { conversation, message };

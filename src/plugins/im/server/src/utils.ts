@@ -1,0 +1,23 @@
+import type { Core } from '@strapi/strapi';
+import type { OrdersImPort } from '../../../orders/shared/contracts/orders-im';
+import type services from './services';
+
+export const CONVERSATION_UID = 'plugin::im.conversation';
+export const MESSAGE_UID = 'plugin::im.message';
+/** RBAC action of the 客服 console routes (support conversations). */
+export const SUPPORT_ACTION = 'plugin::im.support';
+
+type Services = typeof services;
+
+export function getService<K extends keyof Services>(strapi: Core.Strapi, name: K): ReturnType<Services[K]> {
+  return strapi.plugin('im').service(name) as ReturnType<Services[K]>;
+}
+
+/** The orders plugin's port for chat (contract: orders/shared/contracts/orders-im.ts). */
+export const ordersPort = (strapi: Core.Strapi): OrdersImPort => strapi.plugin('orders').service('im-port') as OrdersImPort;
+
+export const isUniqueViolation = (err: unknown): boolean => {
+  const e = err as { code?: string; message?: string; cause?: { code?: string } } | null;
+  const codes = ['SQLITE_CONSTRAINT_UNIQUE', 'ER_DUP_ENTRY', '23505'];
+  return codes.includes(e?.code ?? '') || codes.includes(e?.cause?.code ?? '') || /UNIQUE constraint failed|duplicate key|Duplicate entry/i.test(e?.message ?? '');
+};
