@@ -2314,6 +2314,130 @@ export interface PluginI18NLocale extends Struct.CollectionTypeSchema {
   };
 }
 
+export interface PluginImConversation extends Struct.CollectionTypeSchema {
+  collectionName: 'im_conversations';
+  info: {
+    description: '\u8BA2\u5355\u4F1A\u8BDD\uFF08\u4F1A\u5458\u4E0E\u5E08\u5085\uFF09\u548C\u5BA2\u670D\u4F1A\u8BDD\uFF1B\u6BCF\u4E2A\u5E2D\u4F4D\u7684\u5DF2\u8BFB\u6807\u8BB0';
+    displayName: '\u4F1A\u8BDD';
+    pluralName: 'conversations';
+    singularName: 'conversation';
+  };
+  options: {
+    draftAndPublish: false;
+  };
+  pluginOptions: {
+    'content-manager': {
+      visible: false;
+    };
+    'content-type-builder': {
+      visible: false;
+    };
+    i18n: {
+      localized: false;
+    };
+  };
+  attributes: {
+    cityAdcode: Schema.Attribute.String &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 6;
+      }>;
+    conversationKey: Schema.Attribute.String &
+      Schema.Attribute.Required &
+      Schema.Attribute.Unique &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 80;
+      }>;
+    createdAt: Schema.Attribute.DateTime;
+    createdBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> &
+      Schema.Attribute.Private;
+    kind: Schema.Attribute.Enumeration<['order', 'support']> &
+      Schema.Attribute.Required;
+    lastMessageAt: Schema.Attribute.DateTime;
+    lastMessageId: Schema.Attribute.Integer;
+    locale: Schema.Attribute.String & Schema.Attribute.Private;
+    localizations: Schema.Attribute.Relation<
+      'oneToMany',
+      'plugin::im.conversation'
+    > &
+      Schema.Attribute.Private;
+    memberId: Schema.Attribute.Integer & Schema.Attribute.Required;
+    memberReadUpTo: Schema.Attribute.Integer;
+    orderDocumentId: Schema.Attribute.String &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 64;
+      }>;
+    publishedAt: Schema.Attribute.DateTime;
+    status: Schema.Attribute.Enumeration<['open', 'closed']> &
+      Schema.Attribute.Required &
+      Schema.Attribute.DefaultTo<'open'>;
+    supportReadUpTo: Schema.Attribute.Integer;
+    updatedAt: Schema.Attribute.DateTime;
+    updatedBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> &
+      Schema.Attribute.Private;
+    workerReadUpTo: Schema.Attribute.Integer;
+    workerUserId: Schema.Attribute.Integer;
+  };
+}
+
+export interface PluginImMessage extends Struct.CollectionTypeSchema {
+  collectionName: 'im_messages';
+  info: {
+    description: '\u4F1A\u8BDD\u4E2D\u7684\u6587\u5B57\u3001\u56FE\u7247\u3001\u4F4D\u7F6E\u548C\u7CFB\u7EDF\u6D88\u606F';
+    displayName: '\u4F1A\u8BDD\u6D88\u606F';
+    pluralName: 'messages';
+    singularName: 'message';
+  };
+  options: {
+    draftAndPublish: false;
+  };
+  pluginOptions: {
+    'content-manager': {
+      visible: false;
+    };
+    'content-type-builder': {
+      visible: false;
+    };
+    i18n: {
+      localized: false;
+    };
+  };
+  attributes: {
+    clientMsgId: Schema.Attribute.String &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 64;
+      }>;
+    content: Schema.Attribute.JSON & Schema.Attribute.Required;
+    conversationId: Schema.Attribute.Integer & Schema.Attribute.Required;
+    createdAt: Schema.Attribute.DateTime;
+    createdBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> &
+      Schema.Attribute.Private;
+    dedupeKey: Schema.Attribute.String &
+      Schema.Attribute.Unique &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 120;
+      }>;
+    locale: Schema.Attribute.String & Schema.Attribute.Private;
+    localizations: Schema.Attribute.Relation<
+      'oneToMany',
+      'plugin::im.message'
+    > &
+      Schema.Attribute.Private;
+    publishedAt: Schema.Attribute.DateTime;
+    senderId: Schema.Attribute.Integer;
+    senderRole: Schema.Attribute.Enumeration<
+      ['member', 'worker', 'support', 'system']
+    > &
+      Schema.Attribute.Required;
+    type: Schema.Attribute.Enumeration<
+      ['text', 'image', 'location', 'system']
+    > &
+      Schema.Attribute.Required;
+    updatedAt: Schema.Attribute.DateTime;
+    updatedBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> &
+      Schema.Attribute.Private;
+  };
+}
+
 export interface PluginOrdersOrder extends Struct.CollectionTypeSchema {
   collectionName: 'orders';
   info: {
@@ -3596,6 +3720,8 @@ declare module '@strapi/strapi' {
       'plugin::dispatch.ops-alert': PluginDispatchOpsAlert;
       'plugin::dispatch.worker-block': PluginDispatchWorkerBlock;
       'plugin::i18n.locale': PluginI18NLocale;
+      'plugin::im.conversation': PluginImConversation;
+      'plugin::im.message': PluginImMessage;
       'plugin::orders.order': PluginOrdersOrder;
       'plugin::orders.order-event': PluginOrdersOrderEvent;
       'plugin::orders.worker-slot': PluginOrdersWorkerSlot;
