@@ -1,6 +1,7 @@
 import createHttpError from 'http-errors';
 import { errors } from '@strapi/utils';
 import { codeForStatus, isDomainError, statusNameFor } from '../runtime/errors';
+import { hasUniqueViolationCode } from '../runtime/unique-violation';
 
 /**
  * Every error response carries a stable `error.details.code` (API.md). Sits right inside
@@ -32,8 +33,6 @@ function httpError(status: number, message: string, details: Record<string, unkn
   err.details = details;
   return err;
 }
-
-const UNIQUE_VIOLATIONS = new Set(['ER_DUP_ENTRY', 'SQLITE_CONSTRAINT_UNIQUE', '23505']);
 
 // A content-API route the public role may not call is "sign in first" (401), not "forbidden".
 // Strapi's router answers that case with ctx.forbidden() rather than a throw, hence both paths.
@@ -71,7 +70,7 @@ function translate(err: any, ctx: Ctx): unknown {
     return httpError(status, message, withCode(err.details, status), err.name);
   }
 
-  if (UNIQUE_VIOLATIONS.has(err?.code) || UNIQUE_VIOLATIONS.has(err?.cause?.code)) {
+  if (hasUniqueViolationCode(err)) {
     return httpError(409, '数据冲突，请刷新后重试', { code: 'CONFLICT' });
   }
   return err;

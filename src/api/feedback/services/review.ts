@@ -4,6 +4,7 @@ import { clock } from '../../../runtime/clock';
 import { DomainError, notFound } from '../../../runtime/errors';
 import { lockRow } from '../../../runtime/row-lock';
 import { transaction } from '../../../runtime/transaction';
+import { isUniqueViolation } from '../../../runtime/unique-violation';
 import type { OrdersLoyaltyPort } from '../../../plugins/orders/shared/contracts/orders-loyalty';
 import {
   addToTotals,
@@ -79,11 +80,6 @@ function toPublicReview(r: any): PublicReview {
     createdAt: r.createdAt,
   };
 }
-
-const isUniqueViolation = (err: unknown): boolean => {
-  const e = err as { code?: string; message?: string } | null;
-  return e?.code === 'SQLITE_CONSTRAINT_UNIQUE' || e?.code === 'ER_DUP_ENTRY' || e?.code === '23505' || /UNIQUE constraint failed/i.test(e?.message ?? '');
-};
 
 export default factories.createCoreService(UID, ({ strapi }) => {
   const reviews = () => strapi.db.query(UID);

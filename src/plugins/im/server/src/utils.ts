@@ -15,9 +15,3 @@ export function getService<K extends keyof Services>(strapi: Core.Strapi, name: 
 
 /** The orders plugin's port for chat (contract: orders/shared/contracts/orders-im.ts). */
 export const ordersPort = (strapi: Core.Strapi): OrdersImPort => strapi.plugin('orders').service('im-port') as OrdersImPort;
-
-export const isUniqueViolation = (err: unknown): boolean => {
-  const e = err as { code?: string; message?: string; cause?: { code?: string } } | null;
-  const codes = ['SQLITE_CONSTRAINT_UNIQUE', 'ER_DUP_ENTRY', '23505'];
-  return codes.includes(e?.code ?? '') || codes.includes(e?.cause?.code ?? '') || /UNIQUE constraint failed|duplicate key|Duplicate entry/i.test(e?.message ?? '');
-};

@@ -5,9 +5,10 @@ import { clock } from '../../../../../runtime/clock';
 import { DomainError, notFound, validationFailed } from '../../../../../runtime/errors';
 import { consumeRateLimit } from '../../../../../runtime/rate-limits';
 import { socketRooms } from '../../../../../runtime/socket';
+import { isUniqueViolation } from '../../../../../runtime/unique-violation';
 import type { ChatReadEvent, ConversationView, MessageContent, MessageView, SenderRole } from '../../../shared/contracts/im';
 import { advancedMarker, maskContacts, MessageRuleError, readMarkerField, seatOf, type Principal, type SendInput } from '../domain';
-import { CONVERSATION_UID, getService, isUniqueViolation, MESSAGE_UID, ordersPort, SUPPORT_ACTION } from '../utils';
+import { CONVERSATION_UID, getService, MESSAGE_UID, ordersPort, SUPPORT_ACTION } from '../utils';
 
 export interface ConversationRow {
   id: number;

@@ -1,5 +1,6 @@
 import type { Core } from '@strapi/strapi';
 import { DomainError, forbidden } from '../../../../../runtime/errors';
+import { isUniqueViolation } from '../../../../../runtime/unique-violation';
 
 const WORKER_UID = 'api::people.worker';
 
@@ -92,9 +93,8 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
       for (let i = 0; i < rows.length; i += 200) {
         await strapi.db.connection('worker_slots').transacting(trx).insert(rows.slice(i, i + 200));
       }
-    } catch (err: any) {
-      const code = err?.code ?? err?.cause?.code;
-      if (code === 'ER_DUP_ENTRY' || code === 'SQLITE_CONSTRAINT_UNIQUE' || code === '23505' || /UNIQUE|Duplicate/i.test(String(err?.message))) {
+    } catch (err) {
+      if (isUniqueViolation(err)) {
         throw new DomainError('SLOT_TAKEN', '该时间段您已有其他订单', { worker: workerId });
       }
       throw err;

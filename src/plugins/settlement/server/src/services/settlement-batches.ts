@@ -4,6 +4,7 @@ import { clock } from '../../../../../runtime/clock';
 import { DomainError, notFound, validationFailed } from '../../../../../runtime/errors';
 import { lockRow } from '../../../../../runtime/row-lock';
 import { transaction } from '../../../../../runtime/transaction';
+import { isUniqueViolation } from '../../../../../runtime/unique-violation';
 import type { PlatformSettings } from '../../../../../api/settings/settings-defaults';
 import { payoutPaid } from '../domain/ledger';
 import {
@@ -38,11 +39,6 @@ export const PAYOUT_READ = 'plugin::settlement.payouts-read';
 export const PAYOUT_MANAGE = 'plugin::settlement.payouts-manage';
 
 const iso = (value: Date | string | null | undefined) => (value ? new Date(value).toISOString() : null);
-
-const isUniqueViolation = (err: any) => {
-  const code = err?.code ?? err?.cause?.code;
-  return code === 'ER_DUP_ENTRY' || code === 'SQLITE_CONSTRAINT_UNIQUE' || code === 'SQLITE_CONSTRAINT' || code === '23505' || /UNIQUE|Duplicate/i.test(String(err?.message));
-};
 
 interface BatchRow {
   id: number;
