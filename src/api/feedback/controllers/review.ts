@@ -1,12 +1,6 @@
 import type { Core } from '@strapi/strapi';
-import { unauthenticated } from '../../../runtime/errors';
 import { validateCreateReview, validateHide, validateReply } from '../validation/review';
-
-function userId(ctx: any): number {
-  const id = ctx.state.user?.id;
-  if (!id) throw unauthenticated();
-  return id;
-}
+import { userId } from '../../../runtime/requester';
 
 const reviews = (strapi: Core.Strapi) => strapi.service('api::feedback.review');
 

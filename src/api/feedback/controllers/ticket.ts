@@ -1,12 +1,6 @@
 import type { Core } from '@strapi/strapi';
-import { unauthenticated } from '../../../runtime/errors';
 import { validateCreateTicket, validateTicketList } from '../validation/ticket';
-
-function userId(ctx: any): number {
-  const id = ctx.state.user?.id;
-  if (!id) throw unauthenticated();
-  return id;
-}
+import { userId } from '../../../runtime/requester';
 
 const tickets = (strapi: Core.Strapi) => strapi.service('api::feedback.ticket');
 

@@ -1,14 +1,8 @@
 import type { Core } from '@strapi/strapi';
 import { validateYupSchema, yup } from '@strapi/utils';
 import { clock } from '../../../runtime/clock';
-import { unauthenticated } from '../../../runtime/errors';
 import { validatePreferences, validateProfile, validateRedeem } from '../validation/me';
-
-function userId(ctx: any): number {
-  const id = ctx.state.user?.id;
-  if (!id) throw unauthenticated();
-  return id;
-}
+import { userId } from '../../../runtime/requester';
 
 const couponQuery = yup
   .object({ status: yup.string().oneOf(['available', 'reserved', 'used', 'expired', 'revoked']) })

@@ -2,10 +2,11 @@ import fs from 'fs';
 import path from 'path';
 import type { Core } from '@strapi/strapi';
 import { clock } from '../../../runtime/clock';
-import { DomainError, forbidden, notFound, unauthenticated } from '../../../runtime/errors';
+import { DomainError, forbidden, notFound } from '../../../runtime/errors';
 import { isPurpose, PURPOSES, verifySignedName } from '../domain/file-kind';
 import { privatePath, urlSecret } from '../private-storage';
 import type { IncomingFile } from '../services/media';
+import { userId } from '../../../runtime/requester';
 
 const MIME_BY_EXT: Record<string, string> = {
   '.jpg': 'image/jpeg',
@@ -14,12 +15,6 @@ const MIME_BY_EXT: Record<string, string> = {
   '.webp': 'image/webp',
   '.pdf': 'application/pdf',
 };
-
-function userId(ctx: any): number {
-  const id = ctx.state.user?.id;
-  if (!id) throw unauthenticated();
-  return id;
-}
 
 const fileId = (raw: unknown): number => {
   if (typeof raw !== 'string' || !/^[1-9]\d{0,11}$/.test(raw)) throw notFound('文件不存在');

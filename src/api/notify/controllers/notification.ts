@@ -1,11 +1,6 @@
 import type { Core } from '@strapi/strapi';
 import { validateYupSchema, yup } from '@strapi/utils';
-import { unauthenticated } from '../../../runtime/errors';
-
-const userId = (ctx: any): number => {
-  if (!ctx.state.user?.id) throw unauthenticated();
-  return ctx.state.user.id;
-};
+import { userId } from '../../../runtime/requester';
 
 const listQuery = yup
   .object({ pagination: yup.object({ page: yup.string().matches(/^[1-9]\d{0,4}$/), pageSize: yup.string().matches(/^([1-9]\d?|100)$/) }).noUnknown() })

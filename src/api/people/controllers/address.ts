@@ -1,14 +1,8 @@
 import type { Core } from '@strapi/strapi';
 import { validateCreateAddress, validateUpdateAddress } from '../validation/address';
-import { unauthenticated } from '../../../runtime/errors';
+import { userId } from '../../../runtime/requester';
 
 const service = (strapi: Core.Strapi) => strapi.service('api::people.address');
-
-function userId(ctx: any): number {
-  const id = ctx.state.user?.id;
-  if (!id) throw unauthenticated();
-  return id;
-}
 
 export default ({ strapi }: { strapi: Core.Strapi }) => ({
   async find(ctx: any) {

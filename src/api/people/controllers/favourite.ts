@@ -1,12 +1,6 @@
 import type { Core } from '@strapi/strapi';
-import { unauthenticated } from '../../../runtime/errors';
 import { validateAddFavourite, validateListFavourites, validateRemoveFavourite } from '../validation/favourite';
-
-function userId(ctx: any): number {
-  const id = ctx.state.user?.id;
-  if (!id) throw unauthenticated();
-  return id;
-}
+import { userId } from '../../../runtime/requester';
 
 export default ({ strapi }: { strapi: Core.Strapi }) => {
   const favourites = () => strapi.service('api::people.favourite') as any;

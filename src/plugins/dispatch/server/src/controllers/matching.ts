@@ -1,7 +1,7 @@
 import type { Core } from '@strapi/strapi';
 import { forbidden } from '../../../../../runtime/errors';
 import { getService } from '../utils';
-import { userId, type ContentCtx } from './requester';
+import { userId, type ContentCtx } from '../../../../../runtime/requester';
 import { validateBlock, validateRecommend } from './validation/schemas';
 
 /** Member and worker routes of matching: 智能推荐, the worker's offers, rejecting one, blocking a worker. */

@@ -1,7 +1,7 @@
 import type { Core } from '@strapi/strapi';
 import { notFound } from '../../../../../runtime/errors';
 import { getService } from '../utils';
-import { userId, type ContentCtx } from './requester';
+import { userId, type ContentCtx } from '../../../../../runtime/requester';
 import { validateSchedule, validateWorkerSelf } from './validation/schemas';
 
 /** GET|PUT /api/me/worker and GET|PUT /api/me/schedule: the worker's own profile and schedule. */

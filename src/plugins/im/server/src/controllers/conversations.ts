@@ -1,24 +1,10 @@
 import type { Core } from '@strapi/strapi';
-import { unauthenticated, validationFailed } from '../../../../../runtime/errors';
+import { validationFailed } from '../../../../../runtime/errors';
 import type { ListConversationsResponse, ListMessagesResponse } from '../../../shared/contracts/im';
 import { documentIdOf, pageSize } from '../domain';
 import { ruleError } from '../services/im';
 import { getService } from '../utils';
-
-interface Ctx {
-  state: { user?: { id?: number } };
-  params: Record<string, string>;
-  query: Record<string, unknown>;
-  request: { body?: unknown };
-  body: unknown;
-  status: number;
-}
-
-function userId(ctx: Ctx): number {
-  const id = ctx.state.user?.id;
-  if (!id) throw unauthenticated();
-  return id;
-}
+import { userId, type ContentCtx as Ctx } from '../../../../../runtime/requester';
 
 /** API.md shows the body bare; a Strapi-style `{ data: … }` envelope is accepted too. */
 const unwrap = (body: any) => (body && typeof body === 'object' && Object.keys(body).length === 1 && body.data && typeof body.data === 'object' ? body.data : body);

@@ -1,22 +1,8 @@
 import type { Core } from '@strapi/strapi';
-import { unauthenticated } from '../../../../../runtime/errors';
 import type { GetTrackingResponse, PingLocationResponse } from '../../../shared/contracts/tracking';
 import { getService } from '../utils';
 import { validatePing } from './validation/location';
-
-interface Ctx {
-  state: { user?: { id?: number } };
-  params: Record<string, string>;
-  request: { body?: unknown };
-  body: unknown;
-  status: number;
-}
-
-function userId(ctx: Ctx): number {
-  const id = ctx.state.user?.id;
-  if (!id) throw unauthenticated();
-  return id;
-}
+import { userId, type ContentCtx as Ctx } from '../../../../../runtime/requester';
 
 export default ({ strapi }: { strapi: Core.Strapi }) => ({
   // POST /api/tracking/location
