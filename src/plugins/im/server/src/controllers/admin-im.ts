@@ -2,7 +2,7 @@ import type { Core } from '@strapi/strapi';
 import { unauthenticated, validationFailed } from '../../../../../runtime/errors';
 import type { ListConversationsResponse, ListMessagesResponse } from '../../../shared/contracts/im';
 import { parseRead, parseSend } from '../domain';
-import { ruleError, type Asker } from '../services/im';
+import { underRules, type Asker } from '../services/im';
 import { getService } from '../utils';
 import { historyPage } from './conversations';
 
@@ -45,25 +45,15 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
 
   // POST /im/conversations/:id/messages { type, content, clientMsgId }
   async reply(ctx: AdminCtx) {
-    let input;
-    try {
-      input = parseSend({ ...bodyOf(ctx), conversation: ctx.params.id });
-    } catch (err) {
-      ruleError(err);
-    }
+    const input = underRules(() => parseSend({ ...bodyOf(ctx), conversation: ctx.params.id }));
     ctx.status = 201;
-    ctx.body = { data: await getService(strapi, 'im').send(asker(ctx), input!) };
+    ctx.body = { data: await getService(strapi, 'im').send(asker(ctx), input) };
   },
 
   // POST /im/conversations/:id/read { upTo }
   async read(ctx: AdminCtx) {
-    let input;
-    try {
-      input = parseRead({ ...bodyOf(ctx), conversation: ctx.params.id });
-    } catch (err) {
-      ruleError(err);
-    }
-    ctx.body = { data: await getService(strapi, 'im').read(asker(ctx), input!) };
+    const input = underRules(() => parseRead({ ...bodyOf(ctx), conversation: ctx.params.id }));
+    ctx.body = { data: await getService(strapi, 'im').read(asker(ctx), input) };
   },
 
   // POST /im/conversations/:id/close and /reopen

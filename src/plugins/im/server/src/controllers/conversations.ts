@@ -2,7 +2,7 @@ import type { Core } from '@strapi/strapi';
 import { validationFailed } from '../../../../../runtime/errors';
 import type { ListConversationsResponse, ListMessagesResponse } from '../../../shared/contracts/im';
 import { documentIdOf, pageSize } from '../domain';
-import { ruleError } from '../services/im';
+import { underRules } from '../services/im';
 import { getService } from '../utils';
 import { userId, type ContentCtx as Ctx } from '../../../../../runtime/requester';
 
@@ -16,23 +16,17 @@ export function openRequest(body: unknown): { order?: string; support?: boolean 
   if (keys.some((k) => k !== 'order' && k !== 'support')) throw validationFailed('只支持 order 或 support 字段', { field: keys.find((k) => k !== 'order' && k !== 'support') });
   if (input.order !== undefined && input.support !== undefined) throw validationFailed('order 与 support 只能二选一', { field: 'support' });
   if (input.order !== undefined) {
-    try {
-      return { order: documentIdOf(input.order, 'order', '订单') };
-    } catch (err) {
-      return ruleError(err);
-    }
+    return { order: underRules(() => documentIdOf(input.order, 'order', '订单')) };
   }
   if (input.support === true) return { support: true };
   throw validationFailed('请指明订单 order 或 support: true', { field: 'order' });
 }
 
 export function historyPage(query: Record<string, unknown>): { before?: string; limit: number } {
-  try {
-    const before = query.before === undefined || query.before === '' ? undefined : documentIdOf(query.before, 'before', '起始消息');
-    return { before, limit: pageSize(query.limit) };
-  } catch (err) {
-    return ruleError(err);
-  }
+  return underRules(() => ({
+    before: query.before === undefined || query.before === '' ? undefined : documentIdOf(query.before, 'before', '起始消息'),
+    limit: pageSize(query.limit),
+  }));
 }
 
 export default ({ strapi }: { strapi: Core.Strapi }) => ({

@@ -2,7 +2,7 @@ import type { Core } from '@strapi/strapi';
 import { socketRooms, type SocketPrincipal, type SocketServer } from '../../../../../runtime/socket';
 import { documentIdOf, parseRead, parseSend } from '../domain';
 import { getService } from '../utils';
-import { ruleError, type Asker } from './im';
+import { underRules as parse, type Asker } from './im';
 
 /**
  * Client → server chat events. Members and workers hear their conversations through their
@@ -16,14 +16,6 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     const admin = await strapi.db.query('admin::user').findOne({ where: { id: principal.id }, select: ['id', 'email'] });
     return { kind: 'admin', admin: { id: principal.id, email: admin?.email } };
   }
-
-  const parse = <T>(fn: () => T): T => {
-    try {
-      return fn();
-    } catch (err) {
-      return ruleError(err);
-    }
-  };
 
   return {
     attach(server: SocketServer): void {

@@ -25,14 +25,9 @@ export const BATCH_STATUS_LABELS: Readonly<Record<BatchStatus, string>> = {
   rejected: '已驳回',
 };
 
-/** A statement follows its batch until it is paid on its own. */
-export type StatementStatus = 'pending_review' | 'approved' | 'paid' | 'rejected';
-export const STATEMENT_STATUS_LABELS: Readonly<Record<StatementStatus, string>> = {
-  pending_review: '待审核',
-  approved: '待付款',
-  paid: '已付款',
-  rejected: '已驳回',
-};
+/** A statement follows its batch until it is paid on its own: same states, same labels. */
+export type StatementStatus = BatchStatus;
+export const STATEMENT_STATUS_LABELS: Readonly<Record<StatementStatus, string>> = BATCH_STATUS_LABELS;
 
 export type PayoutMethod = 'manual' | 'bank-file' | 'wechat' | 'sandbox';
 export const PAYOUT_METHODS: readonly PayoutMethod[] = ['manual', 'bank-file', 'wechat', 'sandbox'];
