@@ -1,6 +1,7 @@
 import type { Core } from '@strapi/strapi';
 import { validateCreateReview, validateHide, validateReply } from '../validation/review';
 import { userId } from '../../../runtime/requester';
+import { adminDisplayName } from '../../../runtime/admin-name';
 
 const reviews = (strapi: Core.Strapi) => strapi.service('api::feedback.review');
 
@@ -20,7 +21,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
   async hide(ctx: any) {
     const { reason } = await validateHide(ctx.request.body);
     const admin = ctx.state.user as { id: number; firstname?: string; lastname?: string; username?: string; email?: string };
-    const name = [admin.lastname, admin.firstname].filter(Boolean).join('') || admin.username || admin.email || '管理员';
+    const name = adminDisplayName(admin);
     ctx.body = { data: await reviews(strapi).hide(ctx.params.id, reason, { id: admin.id, name }) };
   },
 });
