@@ -33,6 +33,8 @@ export interface AdminViewSpec {
 const FEN = '单位：分（100 = ¥1.00）';
 const PERCENT = '百分比，填 0–100 的整数';
 const SORT_HINT = '数字越小越靠前';
+const CERTIFICATE_TYPE_HINT =
+  'health = 健康证，housekeeping = 家政服务员证，childcare = 育婴员证，maternity = 母婴护理证，elderly_care = 养老护理员证，nursing = 护理证，electrician = 电工证，plumber = 水电工证，other = 其他';
 const SLUG_HINT = '用于网址和接口，只能用小写字母、数字和连字符，如 daily-cleaning；上线后请勿修改';
 const MAINTAINED = '系统自动维护，无需手动修改';
 const GENDER = 'male = 男，female = 女';
@@ -153,16 +155,20 @@ export const CONTENT_TYPE_VIEWS: Readonly<Record<string, AdminViewSpec>> = {
 
   'api::catalog.skill': {
     mainField: 'name',
-    list: ['name', 'category', 'serviceItems', 'updatedAt'],
+    list: ['name', 'category', 'requiredCertificate', 'serviceItems', 'updatedAt'],
     defaultSort: { by: 'name', order: 'ASC' },
     pageSize: 50,
-    edit: [['name', 'slug'], ['category'], ['description'], ['serviceItems']],
+    edit: [['name', 'slug'], ['category', 'requiredCertificate'], ['description'], ['serviceItems']],
     fields: {
       name: { label: '技能名称', placeholder: '如：深度保洁' },
       slug: { label: '英文标识', description: SLUG_HINT },
       description: { label: '技能说明' },
       category: { label: '所属分类' },
       serviceItems: { label: '适用服务项目' },
+      requiredCertificate: {
+        label: '所需证书',
+        description: `留空表示无需证书。设置后，师傅须持有该类有效证书才能以此技能接单，证书过期次日起不再派单。${CERTIFICATE_TYPE_HINT}`,
+      },
     },
   },
 
@@ -651,8 +657,8 @@ export const CONTENT_TYPE_VIEWS: Readonly<Record<string, AdminViewSpec>> = {
     list: ['user', 'code', 'title', 'readAt', 'createdAt'],
     defaultSort: { by: 'createdAt', order: 'DESC' },
     pageSize: 20,
-    readOnly: ['userRef'],
-    edit: [['user', 'userRef'], ['code', 'title'], ['body'], ['data'], ['readAt']],
+    readOnly: ['userRef', 'dedupeKey'],
+    edit: [['user', 'userRef'], ['code', 'title'], ['body'], ['data'], ['readAt'], ['dedupeKey']],
     fields: {
       user: { label: '接收人' },
       userRef: { label: '接收人 ID', description: MAINTAINED },
@@ -661,6 +667,7 @@ export const CONTENT_TYPE_VIEWS: Readonly<Record<string, AdminViewSpec>> = {
       body: { label: '内容' },
       data: { label: '附加数据', description: '关联的订单等信息（JSON）' },
       readAt: { label: '已读时间', description: '为空表示未读' },
+      dedupeKey: { label: '去重键', description: '同一键只发送一次（任务重试不会重复通知）' },
     },
   },
 
@@ -1071,8 +1078,7 @@ export const COMPONENT_VIEWS: Readonly<Record<string, AdminViewSpec>> = {
     fields: {
       type: {
         label: '证书类型',
-        description:
-          'health = 健康证，housekeeping = 家政服务员证，childcare = 育婴员证，maternity = 母婴护理证，elderly_care = 养老护理员证，nursing = 护理证，electrician = 电工证，plumber = 水电工证，other = 其他',
+        description: CERTIFICATE_TYPE_HINT,
       },
       name: { label: '证书名称' },
       number: { label: '证书编号', description: '仅后台可见' },

@@ -27,6 +27,12 @@ export const clock = {
   },
 };
 
+/**
+ * A stored instant as ISO 8601, or null when there is none. Drivers return datetimes as Date
+ * (pg, mysql2) or text (SQLite); API views always show the same UTC string.
+ */
+export const isoOrNull = (value: unknown): string | null => (value === null || value === undefined || value === '' ? null : new Date(value as string | Date).toISOString());
+
 export interface ZonedParts {
   year: number;
   month: number; // 1–12

@@ -66,6 +66,7 @@ export const SKILLS: readonly SkillSeed[] = [
     name: '母婴护理',
     category: 'maternity-nanny',
     description: '产妇产后护理、催乳指导与产后恢复观察。',
+    requiredCertificate: 'maternity',
   },
   {
     slug: 'newborn-care',
@@ -80,7 +81,7 @@ export const SKILLS: readonly SkillSeed[] = [
     description: '按产后阶段搭配一日五餐，兼顾下奶与恢复。',
   },
   { slug: 'home-cooking', name: '家常菜烹饪', category: 'maternity-nanny', description: '南北家常菜，按家庭口味安排三餐。' },
-  { slug: 'infant-care', name: '婴幼儿照护', category: 'childcare', description: '0–3 岁宝宝喂养、睡眠、卫生与安全照护。' },
+  { slug: 'infant-care', name: '婴幼儿照护', category: 'childcare', description: '0–3 岁宝宝喂养、睡眠、卫生与安全照护。', requiredCertificate: 'childcare' },
   { slug: 'early-education', name: '早教启蒙', category: 'childcare', description: '绘本共读、感统游戏与语言启蒙。' },
   { slug: 'baby-food', name: '辅食制作', category: 'childcare', description: '按月龄制作辅食，记录过敏与进食情况。' },
   {
@@ -101,14 +102,15 @@ export const SKILLS: readonly SkillSeed[] = [
     category: 'appliance-repair',
     description: '空调、油烟机、洗衣机拆洗与高温杀菌。',
   },
-  { slug: 'pipe-dredging', name: '管道疏通', category: 'plumbing', description: '马桶、地漏、厨卫下水道疏通与管道检测。' },
-  { slug: 'plumbing-install', name: '水暖安装', category: 'plumbing', description: '龙头、角阀、软管、花洒与卫浴安装维修。' },
-  { slug: 'elderly-care', name: '老人照护', category: 'home-nursing', description: '陪伴、协助进食服药、助行与陪同就医。' },
+  { slug: 'pipe-dredging', name: '管道疏通', category: 'plumbing', description: '马桶、地漏、厨卫下水道疏通与管道检测。', requiredCertificate: 'plumber' },
+  { slug: 'plumbing-install', name: '水暖安装', category: 'plumbing', description: '龙头、角阀、软管、花洒与卫浴安装维修。', requiredCertificate: 'plumber' },
+  { slug: 'elderly-care', name: '老人照护', category: 'home-nursing', description: '陪伴、协助进食服药、助行与陪同就医。', requiredCertificate: 'elderly_care' },
   {
     slug: 'post-op-nursing',
     name: '术后护理',
     category: 'home-nursing',
     description: '翻身拍背、伤口观察、管路护理与康复协助。',
+    requiredCertificate: 'elderly_care',
   },
   { slug: 'rehab-massage', name: '康复理疗', category: 'home-nursing', description: '关节活动度训练、肌力训练与康复按摩。' },
 ];

@@ -2,8 +2,9 @@ import type { MessageTemplateSeed } from './types';
 
 /**
  * Notification texts, keyed by (code, channel). Placeholders: {code} {minutes} {orderNo}
- * {serviceName} {time} {amount} {workerName} {etaMinutes} {reason} (audit and suspension reasons)
- * {typeLabel} {excerpt} (投诉/建议 and the start of 客服's reply).
+ * {serviceName} {time} {amount} {workerName} {etaMinutes} {reason} (audit and suspension reasons),
+ * {typeLabel} {excerpt} (投诉/建议 and the start of 客服's reply),
+ * {certificate} {expiresAt} {days} {skills} (certificate reminders).
  * Amounts are rendered in yuan by the sender.
  */
 export const MESSAGE_TEMPLATES: readonly MessageTemplateSeed[] = [
@@ -11,6 +12,10 @@ export const MESSAGE_TEMPLATES: readonly MessageTemplateSeed[] = [
   { code: 'worker_approved', channel: 'sms', name: '入驻审核通过（短信）', content: '您的师傅入驻申请已通过审核，登录上门师傅端即可开始接单。' },
   { code: 'worker_rejected', channel: 'in_app', name: '入驻审核未通过', content: '您的师傅入驻申请未通过审核，原因：{reason}。修改后可重新提交。' },
   { code: 'worker_rejected', channel: 'sms', name: '入驻审核未通过（短信）', content: '您的师傅入驻申请未通过审核，原因：{reason}。您可修改资料后重新提交。' },
+  { code: 'certificate_expiring', channel: 'in_app', name: '证书即将到期', content: '您的{certificate}将于 {expiresAt} 到期（还剩 {days} 天），请及时续期并在师傅端上传新证书，以免影响接单（涉及技能：{skills}）。' },
+  { code: 'certificate_expiring', channel: 'sms', name: '证书即将到期（短信）', content: '您的{certificate}将于 {expiresAt} 到期，请及时续期并上传新证书，以免影响接单。' },
+  { code: 'certificate_expired', channel: 'in_app', name: '证书已过期', content: '您的{certificate}已于 {expiresAt} 到期，以下技能暂停派单：{skills}。上传有效证书并经审核后即可恢复。' },
+  { code: 'certificate_expired', channel: 'sms', name: '证书已过期（短信）', content: '您的{certificate}已于 {expiresAt} 到期，相关技能暂停派单，上传有效证书后即可恢复。' },
   { code: 'worker_suspended', channel: 'in_app', name: '暂停接单', content: '您的接单资格已被暂停，原因：{reason}。如有疑问请联系客服。' },
   { code: 'worker_suspended', channel: 'sms', name: '暂停接单（短信）', content: '您的接单资格已被暂停，原因：{reason}。如有疑问请联系客服。' },
   { code: 'worker_reinstated', channel: 'in_app', name: '恢复接单', content: '您的接单资格已恢复，可以继续接单。' },

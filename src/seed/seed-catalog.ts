@@ -55,7 +55,7 @@ export async function seedCatalog(ctx: SeedContext, media: SeedMedia): Promise<C
       ctx,
       'api::catalog.skill',
       { slug: skill.slug },
-      { name: skill.name, slug: skill.slug, description: skill.description, category: categories.get(skill.category) },
+      { name: skill.name, slug: skill.slug, description: skill.description, category: categories.get(skill.category), requiredCertificate: skill.requiredCertificate ?? null },
       { populate: ['category'] },
     );
     skills.set(skill.slug, doc.documentId);

@@ -28,6 +28,8 @@ export interface SkillSeed {
   name: string;
   category: string;
   description: string;
+  /** The certificate a worker must hold (valid) to serve with this skill. */
+  requiredCertificate?: CertificateType;
 }
 
 export interface ProcessStepSeed {

@@ -140,6 +140,19 @@ describe('seedDemo', () => {
     expect(genders).toEqual(new Set(['male', 'female']));
   });
 
+  it('gates the trades that need a licence, and every seeded worker holds the licence their skills need', async () => {
+    const gated = await app.strapi.db.query('api::catalog.skill').findMany({ where: { requiredCertificate: { $notNull: true } }, select: ['slug', 'requiredCertificate'] });
+    expect(Object.fromEntries(gated.map((s: any) => [s.slug, s.requiredCertificate]))).toMatchObject({ 'maternity-care': 'maternity', 'pipe-dredging': 'plumber', 'elderly-care': 'elderly_care' });
+    const workers = await app.strapi.db.query('api::people.worker').findMany({ populate: { certificates: true, skills: { populate: { skill: true } } } });
+    for (const worker of workers) {
+      for (const { skill } of worker.skills) {
+        if (!skill.requiredCertificate) continue;
+        // A licence without expiry: the demo never loses a trade as the calendar moves on.
+        expect(worker.certificates.some((c: any) => c.type === skill.requiredCertificate && !c.expiresAt)).toBe(true);
+      }
+    }
+  });
+
   it('lets the demo member and worker1 sign in with Demo12345!, worker1 with the worker role', async () => {
     const member = await app.http
       .post('/api/auth/local')

@@ -679,6 +679,19 @@ export interface ApiCatalogSkill extends Struct.CollectionTypeSchema {
         maxLength: 40;
       }>;
     publishedAt: Schema.Attribute.DateTime;
+    requiredCertificate: Schema.Attribute.Enumeration<
+      [
+        'health',
+        'housekeeping',
+        'childcare',
+        'maternity',
+        'elderly_care',
+        'nursing',
+        'electrician',
+        'plumber',
+        'other',
+      ]
+    >;
     searchIndex: Schema.Attribute.Text & Schema.Attribute.Private;
     serviceItems: Schema.Attribute.Relation<
       'manyToMany',
@@ -1465,6 +1478,11 @@ export interface ApiNotifyNotification extends Struct.CollectionTypeSchema {
     createdBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> &
       Schema.Attribute.Private;
     data: Schema.Attribute.JSON;
+    dedupeKey: Schema.Attribute.String &
+      Schema.Attribute.Private &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 160;
+      }>;
     locale: Schema.Attribute.String & Schema.Attribute.Private;
     localizations: Schema.Attribute.Relation<
       'oneToMany',

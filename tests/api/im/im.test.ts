@@ -92,6 +92,42 @@ describe('order chat', () => {
     expect(back.data).toMatchObject({ upTo: page1.data[1].documentId, unread: 1 });
     await eventually(async () => reads.length >= 1);
     expect(reads[0]).toMatchObject({ conversation, reader: { role: 'worker' }, upTo: page1.data[1].documentId });
+
+    // Each seat reads its own marker in the list: the worker read up to 第4条, the member wrote them all.
+    const workerView = (await app.http.get('/api/conversations').set(w.workers[0].auth).expect(200)).body.data.find((c: any) => c.documentId === conversation);
+    expect(workerView).toMatchObject({ unread: 1, readUpTo: page1.data[1].documentId });
+    const memberView = (await app.http.get('/api/conversations').set(w.member.auth).expect(200)).body.data.find((c: any) => c.documentId === conversation);
+    // A sender has read what they sent.
+    expect(memberView).toMatchObject({ unread: 0, readUpTo: page1.data[0].documentId });
+  });
+
+  it('lists conversations with the same number of queries however many there are', async () => {
+    const queriesOfList = async (): Promise<{ queries: number; size: number }> => {
+      let queries = 0;
+      const count = () => queries++;
+      app.strapi.db.connection.on('query', count);
+      try {
+        const res = await app.http.get('/api/conversations').set(w.member.auth).expect(200);
+        return { queries, size: res.body.data.length };
+      } finally {
+        app.strapi.db.connection.off('query', count);
+      }
+    };
+    const worker = await sockets.open(w.workers[0].jwt);
+    const chat = async (text: string) => {
+      const order = await paidOrder();
+      await app.http.post(`/api/orders/${order}/accept`).set(w.workers[0].auth).expect(200);
+      const conversation = (await app.http.post('/api/conversations').set(w.member.auth).send({ order }).expect(201)).body.data.documentId;
+      expect((await emit(worker, 'chat:send', { conversation, type: 'text', content: text, clientMsgId: text })).ok).toBe(true);
+    };
+    await chat('n1-a');
+    const before = await queriesOfList();
+    await chat('n1-b');
+    await chat('n1-c');
+    await chat('n1-d');
+    const after = await queriesOfList();
+    expect(after.size).toBe(before.size + 3);
+    expect(after.queries).toBe(before.queries);
   });
 });
 

@@ -30,7 +30,7 @@ const worker = (over: Partial<DispatchWorker> = {}): DispatchWorker => ({
   ...over,
 });
 
-const need: OrderNeed = { cityAdcode: '310100', skillIds: [7], minSkillLevel: 1, location: { lat: 31.19, lng: 121.43 }, genderPreference: 'any', time };
+const need: OrderNeed = { cityAdcode: '310100', skillIds: [7], minSkillLevel: 1, location: { lat: 31.19, lng: 121.43 }, genderPreference: 'any', time, serviceDay: '2026-11-30' };
 
 describe('hard filters', () => {
   it('accepts an approved, active, accepting worker with the skill, in range and free', () => {
@@ -55,6 +55,17 @@ describe('hard filters', () => {
     expect(staticUnfitReason(worker({ gender: 'male' }), { ...need, genderPreference: 'female' }, tz)).toBe('gender');
     expect(staticUnfitReason(worker(), { ...need, minSkillLevel: 5 }, tz)).toBe('skill_level');
     expect(staticUnfitReason(worker(), { ...need, blockedWorkerIds: new Set([1]) }, tz)).toBe('blocked');
+  });
+
+  it('uses a certificate-gated skill only while the certificate is valid on the service day', () => {
+    const gated = (validThrough: string | null) => worker({ skills: [{ skillId: 7, level: 4, validThrough }] });
+    expect(staticUnfitReason(gated('2026-11-30'), need, tz)).toBeNull();
+    expect(staticUnfitReason(gated('2026-11-29'), need, tz)).toBe('certificate');
+    expect(staticUnfitReason(gated(null), need, tz)).toBe('certificate');
+    // Another skill of the item still qualifies the worker.
+    const both = worker({ skills: [{ skillId: 7, level: 4, validThrough: null }, { skillId: 9, level: 2 }] });
+    expect(staticUnfitReason(both, { ...need, skillIds: [7, 9] }, tz)).toBeNull();
+    expect(staticUnfitReason(both, { ...need, skillIds: [7, 9], minSkillLevel: 3 }, tz)).toBe('skill_level');
   });
 
   it('refuses a clash with a booking and a full day', () => {

@@ -3,6 +3,7 @@ import {
   clock,
   DEFAULT_TIMEZONE,
   fixedClock,
+  isoOrNull,
   formatZoned,
   fromZonedTime,
   minuteOfZonedDay,
@@ -91,5 +92,17 @@ describe('runtime clock', () => {
     clock.use(fixedClock('2000-01-01T00:00:00Z'));
     clock.reset();
     expect(Math.abs(clock.now().getTime() - Date.now())).toBeLessThan(1000);
+  });
+});
+
+describe('isoOrNull', () => {
+  it('shows what each driver returns as one UTC string, and nothing as null', () => {
+    expect(isoOrNull(new Date('2026-12-04T08:00:00+08:00'))).toBe('2026-12-04T00:00:00.000Z');
+    // SQLite hands back epoch milliseconds or text.
+    expect(isoOrNull(Date.UTC(2026, 11, 4))).toBe('2026-12-04T00:00:00.000Z');
+    expect(isoOrNull('2026-12-04 00:00:00Z')).toBe('2026-12-04T00:00:00.000Z');
+    expect(isoOrNull(null)).toBeNull();
+    expect(isoOrNull(undefined)).toBeNull();
+    expect(isoOrNull('')).toBeNull();
   });
 });

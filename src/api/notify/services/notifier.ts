@@ -2,6 +2,16 @@ import type { Core } from '@strapi/strapi';
 import { hasRealtime, realtime } from '../../../bootstrap/realtime';
 import { renderTemplate } from '../../../runtime/sms';
 import { socketRooms } from '../../../runtime/socket';
+import { isUniqueViolation } from '../../../runtime/unique-violation';
+
+export interface SendOptions {
+  /**
+   * Sends the notice at most once per key, also when a job retries or two instances run it: the
+   * in-app record holds the key under a unique index, and a second send of the key does nothing
+   * (no SMS either). Needs an in-app template for the code.
+   */
+  dedupeKey?: string;
+}
 
 /**
  * Sends a templated notice to a user on every channel that has an active template for the code
@@ -9,17 +19,24 @@ import { socketRooms } from '../../../runtime/socket';
  * One channel failing does not stop the others; the failure is logged and reported back.
  */
 export default ({ strapi }: { strapi: Core.Strapi }) => ({
-  async send(userId: number, code: string, vars: Record<string, string | number>, data: Record<string, unknown> = {}) {
+  async send(userId: number, code: string, vars: Record<string, string | number>, data: Record<string, unknown> = {}, options: SendOptions = {}) {
     const templates = await strapi.db.query('api::settings.message-template').findMany({ where: { code, active: true } });
     const text = (channel: string) => templates.find((t: any) => t.channel === channel);
-    const result: { inApp?: number; sms?: string; errors: string[] } = { errors: [] };
+    const result: { inApp?: number; sms?: string; duplicate?: boolean; errors: string[] } = { errors: [] };
     const stringVars = Object.fromEntries(Object.entries(vars).map(([k, v]) => [k, String(v)]));
 
     const inApp = text('in_app');
+    if (options.dedupeKey && !inApp) strapi.log.warn(`notify: ${code} has no active in-app template, so key ${options.dedupeKey} cannot stop a repeat`);
     if (inApp) {
-      const row = await strapi.db.query('api::notify.notification').create({
-        data: { user: userId, userRef: userId, code, title: inApp.name, body: renderTemplate(inApp.content, stringVars), data },
-      });
+      let row: any;
+      try {
+        row = await strapi.db.query('api::notify.notification').create({
+          data: { user: userId, userRef: userId, code, title: inApp.name, body: renderTemplate(inApp.content, stringVars), data, dedupeKey: options.dedupeKey ?? null },
+        });
+      } catch (err) {
+        if (options.dedupeKey && isUniqueViolation(err)) return { ...result, duplicate: true };
+        throw err;
+      }
       result.inApp = row.id;
       if (hasRealtime()) {
         realtime().emit(socketRooms.user(userId), 'notification', { id: row.documentId, code, title: row.title, body: row.body, data, at: row.createdAt });

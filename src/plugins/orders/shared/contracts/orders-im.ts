@@ -15,6 +15,8 @@ export interface ChatOrder {
 
 export interface OrdersImPort {
   order(documentId: string): Promise<ChatOrder | null>;
+  /** The same for many orders in one query (conversation lists); unknown ids are left out. */
+  orders(documentIds: string[]): Promise<ChatOrder[]>;
   /** The member's city for support chats: the city of their latest order, if any. */
   latestCityOf(userId: number): Promise<string | null>;
 }

@@ -2,6 +2,7 @@
  * Hard filters: who may be offered an order at all. Checked in a cheap-first order so the
  * candidate search drops most workers before it asks the database about bookings.
  */
+import { certificateUsableOn } from '../../../../../api/people/domain/certificates';
 import { haversineMeters, type LatLng } from '../../../../../runtime/geo';
 import { timeConflict, type OrderTime } from './availability';
 import type { Range } from './ranges';
@@ -21,7 +22,12 @@ export interface DispatchWorker {
   serviceRadiusMeters: number;
   rating: number;
   experienceYears: number;
-  skills: ReadonlyArray<{ skillId: number; level: number }>;
+  /**
+   * `validThrough`: for a skill that needs a certificate (技能 → 所需证书), the last day the
+   * worker's certificate is valid ("YYYY-MM-DD"), null when they hold none; absent when the skill
+   * needs none.
+   */
+  skills: ReadonlyArray<{ skillId: number; level: number; validThrough?: string | null }>;
   /** Effective windows: the worker's own, or the business hours when they set none. */
   windows: readonly WeeklyWindow[];
   leave: readonly LeavePeriod[];
@@ -40,6 +46,8 @@ export interface OrderNeed {
   time?: OrderTime;
   /** Workers the member blocked. */
   blockedWorkerIds?: ReadonlySet<number>;
+  /** The business day ("YYYY-MM-DD") of the service, or today without a time: certificates must be valid on it. */
+  serviceDay: string;
 }
 
 export const UNFIT_REASONS = [
@@ -48,6 +56,7 @@ export const UNFIT_REASONS = [
   'not_accepting',
   'other_city',
   'missing_skill',
+  'certificate',
   'skill_level',
   'no_position',
   'out_of_radius',
@@ -66,6 +75,7 @@ export const UNFIT_REASON_LABELS: Readonly<Record<UnfitReason, string>> = {
   not_accepting: '已关闭接单',
   other_city: '不在订单所在城市',
   missing_skill: '不具备该服务所需技能',
+  certificate: '所需资质证书缺失或已过期',
   skill_level: '技能等级不足',
   no_position: '未设置常住地位置',
   out_of_radius: '订单地址超出服务半径',
@@ -77,10 +87,17 @@ export const UNFIT_REASON_LABELS: Readonly<Record<UnfitReason, string>> = {
   over_capacity: '当日接单已达上限',
 };
 
-/** The worker's best level among the skills the item needs (0 when none). */
-export function matchingSkillLevel(worker: Pick<DispatchWorker, 'skills'>, skillIds: readonly number[]): number {
-  if (!skillIds.length) return Math.max(1, ...worker.skills.map((s) => s.level));
-  return worker.skills.filter((s) => skillIds.includes(s.skillId)).reduce((best, s) => Math.max(best, s.level), 0);
+const usableOn = (skill: DispatchWorker['skills'][number], day: string | undefined): boolean =>
+  skill.validThrough === undefined || day === undefined || certificateUsableOn(skill.validThrough, day);
+
+/**
+ * The worker's best level among the skills the item needs (0 when none). Given a day, a skill
+ * whose certificate is missing or expired on it does not count.
+ */
+export function matchingSkillLevel(worker: Pick<DispatchWorker, 'skills'>, skillIds: readonly number[], onDay?: string): number {
+  const usable = worker.skills.filter((s) => usableOn(s, onDay));
+  if (!skillIds.length) return Math.max(1, ...usable.map((s) => s.level));
+  return usable.filter((s) => skillIds.includes(s.skillId)).reduce((best, s) => Math.max(best, s.level), 0);
 }
 
 export const distanceTo = (worker: Pick<DispatchWorker, 'home'>, location: LatLng): number | null =>
@@ -95,8 +112,8 @@ export function staticUnfitReason(worker: DispatchWorker, need: OrderNeed, timeZ
   if (worker.employment !== 'active') return 'inactive';
   if (!worker.acceptingOrders) return 'not_accepting';
   if (worker.cityAdcode !== need.cityAdcode) return 'other_city';
-  const level = matchingSkillLevel(worker, need.skillIds);
-  if (level === 0) return 'missing_skill';
+  const level = matchingSkillLevel(worker, need.skillIds, need.serviceDay);
+  if (level === 0) return matchingSkillLevel(worker, need.skillIds) > 0 ? 'certificate' : 'missing_skill';
   if (level < need.minSkillLevel) return 'skill_level';
   if (distanceMeters === null) return 'no_position';
   if (distanceMeters > worker.serviceRadiusMeters) return 'out_of_radius';

@@ -1,7 +1,7 @@
 import type { Core } from '@strapi/strapi';
 import type { Knex } from 'knex';
 import { runtime } from '../../../../../runtime';
-import { clock, startOfZonedDay } from '../../../../../runtime/clock';
+import { clock, startOfZonedDay, toZonedIso } from '../../../../../runtime/clock';
 import type { LatLng } from '../../../../../runtime/geo';
 import type { DispatchOrder } from '../../../../orders/shared/contracts/orders-dispatch';
 import {
@@ -171,6 +171,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         genderPreference: request.genderPreference,
         time,
         blockedWorkerIds: member.blocked,
+        serviceDay: toZonedIso(timed ? (request.scheduledAt as Date) : now, timezone).slice(0, 10),
       };
       const unfit: Ranking['unfit'] = [];
       const fit: DispatchWorker[] = [];
@@ -190,7 +191,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         radiusMeters: worker.serviceRadiusMeters,
         rating: worker.rating,
         experienceYears: worker.experienceYears,
-        skillLevel: matchingSkillLevel(worker, request.skillIds),
+        skillLevel: matchingSkillLevel(worker, request.skillIds, need.serviceDay),
         ordersLast7Days,
         workloadCap: 7 * (worker.maxOrdersPerDay ?? dispatch.maxOrdersPerDay),
         preferenceMatch: preferenceMatch(

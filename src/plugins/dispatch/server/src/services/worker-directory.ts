@@ -1,4 +1,5 @@
 import type { Core } from '@strapi/strapi';
+import { certificateValidThrough } from '../../../../../api/people/domain/certificates';
 import { runtime } from '../../../../../runtime';
 import { defaultWeek, type DispatchWorker, type LeavePeriod, type WeeklyWindow } from '../domain';
 import { getService, HOMES_SET, WORKER_UID } from '../utils';
@@ -6,7 +7,8 @@ import { getService, HOMES_SET, WORKER_UID } from '../utils';
 const POPULATE = {
   city: { select: ['adcode'] },
   user: { select: ['id'] },
-  skills: { populate: { skill: { select: ['id'] } } },
+  skills: { populate: { skill: { select: ['id', 'requiredCertificate'] } } },
+  certificates: { select: ['type', 'expiresAt'] },
   availability: true,
   leave: true,
 };
@@ -57,7 +59,13 @@ export function toDispatchWorker(row: any): Omit<Cached, 'at'> {
       serviceRadiusMeters: num(row.serviceRadiusMeters, 10_000),
       rating: num(row.rating, 5),
       experienceYears: num(row.experienceYears),
-      skills: (row.skills ?? []).filter((s: any) => s.skill?.id).map((s: any) => ({ skillId: s.skill.id, level: num(s.level, 1) })),
+      skills: (row.skills ?? [])
+        .filter((s: any) => s.skill?.id)
+        .map((s: any) => ({
+          skillId: s.skill.id,
+          level: num(s.level, 1),
+          ...(s.skill.requiredCertificate ? { validThrough: certificateValidThrough(s.skill.requiredCertificate, row.certificates ?? []) } : {}),
+        })),
       windows: ownWindows,
       leave,
       maxOrdersPerDay: row.maxOrdersPerDay ?? null,
@@ -185,6 +193,12 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         },
         afterUpdateMany: async () => changed('all'),
         afterDeleteMany: async () => changed('all'),
+      } as any);
+      // A skill's 所需证书 decides which workers may use it: an edit re-reads every worker.
+      strapi.db.lifecycles.subscribe({
+        models: ['api::catalog.skill'],
+        afterUpdate: async () => changed('all'),
+        afterUpdateMany: async () => changed('all'),
       } as any);
       unsubscribe = await runtime().pubsub.subscribe<{ ids: number[] | 'all' }>(CHANGED, ({ ids }) => {
         if (ids === 'all') cache.clear();

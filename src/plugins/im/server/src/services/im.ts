@@ -1,7 +1,7 @@
 import type { Core } from '@strapi/strapi';
 import { adminCityScope, type ScopedAdmin } from '../../../../../bootstrap/city-scope';
 import { hasRealtime, realtime } from '../../../../../bootstrap/realtime';
-import { clock } from '../../../../../runtime/clock';
+import { clock, isoOrNull } from '../../../../../runtime/clock';
 import { DomainError, notFound, validationFailed } from '../../../../../runtime/errors';
 import { consumeRateLimit } from '../../../../../runtime/rate-limits';
 import { socketRooms } from '../../../../../runtime/socket';
@@ -46,7 +46,6 @@ const principalOf = (asker: Asker): Principal => (asker.kind === 'user' ? { kind
 
 // Ids come back as strings from some drivers (bigint on pg); everything compared is a number.
 const num = (v: unknown): number | null => (v === null || v === undefined ? null : Number(v));
-const iso = (v: string | Date | null | undefined): string | null => (v ? new Date(v).toISOString() : null);
 
 const NOT_FOUND_TEXT = '会话不存在';
 
@@ -81,7 +80,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       clientMsgId: row.clientMsgId ?? null,
       // 客服 stay anonymous to members: which admin answered is for the console only.
       sender: { role: row.senderRole, id: row.senderRole === 'support' || row.senderRole === 'system' ? null : num(row.senderId) },
-      createdAt: iso(row.createdAt) as string,
+      createdAt: isoOrNull(row.createdAt) as string,
     };
   }
 
@@ -143,22 +142,97 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     return messages().count({ where: { conversationId: row.id, senderRole: { $ne: role }, ...(marker ? { id: { $gt: marker } } : {}) } });
   }
 
+  const baseView = (row: ConversationRow) => ({
+    documentId: row.documentId,
+    kind: row.kind,
+    order: row.orderDocumentId ?? null,
+    status: row.status,
+    member: row.memberId,
+    worker: row.kind === 'order' ? row.workerUserId : null,
+    lastMessageAt: isoOrNull(row.lastMessageAt),
+  });
+
   async function viewOf(row: ConversationRow, role: SenderRole, last?: MessageRow | null): Promise<ConversationView> {
     const lastRow = last !== undefined ? last : row.lastMessageId ? ((await messages().findOne({ where: { id: row.lastMessageId } })) as MessageRow | null) : null;
     const marker = row[readMarkerField(role)];
     const readRow = marker ? ((await messages().findOne({ where: { id: marker }, select: ['documentId'] })) as { documentId: string } | null) : null;
     return {
-      documentId: row.documentId,
-      kind: row.kind,
-      order: row.orderDocumentId ?? null,
-      status: row.status,
-      member: row.memberId,
-      worker: row.kind === 'order' ? row.workerUserId : null,
-      lastMessageAt: iso(row.lastMessageAt),
+      ...baseView(row),
       lastMessage: lastRow ? (await messageViews([lastRow], row.documentId))[0] : null,
       unread: await unreadFor(row, role),
       readUpTo: readRow?.documentId ?? null,
     };
+  }
+
+  /** refreshSeats for a whole list: one orders query, an update only where the worker changed. */
+  async function refreshAllSeats(rows: ConversationRow[]): Promise<ConversationRow[]> {
+    const orderIds = rows.flatMap((r) => (r.kind === 'order' && r.orderDocumentId ? [r.orderDocumentId] : []));
+    if (!orderIds.length) return rows;
+    const workerOf = new Map((await ordersPort(strapi).orders(orderIds)).map((o) => [o.documentId, o.workerUserId]));
+    const fresh: ConversationRow[] = [];
+    for (const row of rows) {
+      const worker = row.kind === 'order' && row.orderDocumentId ? (workerOf.get(row.orderDocumentId) ?? null) : row.workerUserId;
+      if (worker === row.workerUserId) {
+        fresh.push(row);
+        continue;
+      }
+      await conversations().update({ where: { id: row.id }, data: { workerUserId: worker } });
+      fresh.push({ ...row, workerUserId: worker });
+    }
+    return fresh;
+  }
+
+  /**
+   * Unread counts of many conversations in one grouped query: each conversation counts the
+   * others' messages after its own seat's marker, so the conditions differ per row.
+   */
+  async function unreadCounts(seated: Array<{ row: ConversationRow; role: SenderRole }>): Promise<Map<number, number>> {
+    if (!seated.length) return new Map();
+    const meta = strapi.db.metadata.get(MESSAGE_UID);
+    const column = (attribute: string) => (meta.attributes[attribute] as { columnName?: string }).columnName ?? attribute;
+    const [conversationCol, roleCol] = [column('conversationId'), column('senderRole')];
+    const rows = (await strapi.db
+      .connection(meta.tableName)
+      .select(conversationCol)
+      .count({ n: '*' })
+      .where((q) => {
+        for (const { row, role } of seated) {
+          const marker = row[readMarkerField(role)];
+          q.orWhere((one) => {
+            one.where(conversationCol, row.id).whereNot(roleCol, role);
+            if (marker) one.where('id', '>', marker);
+          });
+        }
+      })
+      .groupBy(conversationCol)) as Array<Record<string, unknown>>;
+    return new Map(rows.map((r) => [Number(r[conversationCol]), Number(r.n)]));
+  }
+
+  /** viewOf for a list with a fixed number of queries, whatever its length. */
+  async function viewsOf(seated: Array<{ row: ConversationRow; role: SenderRole }>): Promise<ConversationView[]> {
+    const lastIds = seated.flatMap(({ row }) => (row.lastMessageId ? [row.lastMessageId] : []));
+    const markerIds = seated.flatMap(({ row, role }) => {
+      const marker = row[readMarkerField(role)];
+      return marker ? [marker] : [];
+    });
+    const [lastRows, markerRows, unread] = await Promise.all([
+      lastIds.length ? (messages().findMany({ where: { id: { $in: lastIds } } }) as Promise<MessageRow[]>) : Promise.resolve([] as MessageRow[]),
+      markerIds.length ? (messages().findMany({ where: { id: { $in: markerIds } }, select: ['id', 'documentId'] }) as Promise<Array<{ id: number; documentId: string }>>) : Promise.resolve([]),
+      unreadCounts(seated),
+    ]);
+    const urls = await imageUrls(lastRows);
+    const lastById = new Map(lastRows.map((m) => [Number(m.id), m]));
+    const docOf = new Map(markerRows.map((m) => [Number(m.id), m.documentId]));
+    return seated.map(({ row, role }) => {
+      const last = row.lastMessageId ? lastById.get(row.lastMessageId) : undefined;
+      const marker = row[readMarkerField(role)];
+      return {
+        ...baseView(row),
+        lastMessage: last ? toMessage(last, row.documentId, urls) : null,
+        unread: unread.get(row.id) ?? 0,
+        readUpTo: marker ? (docOf.get(marker) ?? null) : null,
+      };
+    });
   }
 
   /** Creates the conversation under its unique key, or finds the one a parallel request created. */
@@ -234,13 +308,11 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     /** GET /api/conversations: the caller's, newest activity first, with last message and unread count. */
     async listMine(userId: number): Promise<ConversationView[]> {
       const rows = ((await conversations().findMany({ where: { $or: [{ memberId: userId }, { workerUserId: userId }] }, limit: 200 })) as ConversationRow[]).map(normalise);
-      const views: ConversationView[] = [];
-      for (const found of sortByActivity(rows)) {
-        const row = await refreshSeats(found);
+      const seated = (await refreshAllSeats(sortByActivity(rows))).flatMap((row) => {
         const role = seatOf({ kind: row.kind, memberId: row.memberId, workerUserId: row.workerUserId }, { kind: 'user', id: userId });
-        if (role) views.push(await viewOf(row, role));
-      }
-      return views;
+        return role ? [{ row, role }] : [];
+      });
+      return viewsOf(seated);
     },
 
     /** The 客服 console's list: support conversations of the admin's cities. */
@@ -249,9 +321,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       if (cities && !cities.length) return [];
       const where: Record<string, unknown> = { kind: 'support', ...(filter.status ? { status: filter.status } : {}), ...(cities ? { cityAdcode: { $in: cities } } : {}) };
       const rows = ((await conversations().findMany({ where, limit: 200 })) as ConversationRow[]).map(normalise);
-      const views: ConversationView[] = [];
-      for (const row of sortByActivity(rows)) views.push(await viewOf(row, 'support'));
-      return views;
+      return viewsOf(sortByActivity(rows).map((row) => ({ row, role: 'support' as const })));
     },
 
     async view(documentId: string, asker: Asker): Promise<ConversationView> {

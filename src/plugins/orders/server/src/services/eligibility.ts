@@ -1,4 +1,5 @@
 import type { Core } from '@strapi/strapi';
+import { certificateUsableOn, certificateValidThrough } from '../../../../../api/people/domain/certificates';
 import { DomainError, forbidden } from '../../../../../runtime/errors';
 import { isUniqueViolation } from '../../../../../runtime/unique-violation';
 
@@ -12,6 +13,8 @@ export interface WorkerRecord {
   employment: string;
   cityAdcode: string | null;
   skillIds: number[];
+  /** Skills that need a certificate (技能 → 所需证书): the last day the worker's is valid, null when they hold none. */
+  certifiedThrough: Map<number, string | null>;
   userId: number | null;
 }
 
@@ -23,12 +26,18 @@ const toRecord = (row: any): WorkerRecord => ({
   employment: row.employment,
   cityAdcode: row.city?.adcode ?? null,
   skillIds: (row.skills ?? []).map((s: any) => s.skill?.id).filter(Boolean),
+  certifiedThrough: new Map(
+    (row.skills ?? [])
+      .filter((s: any) => s.skill?.id && s.skill.requiredCertificate)
+      .map((s: any) => [s.skill.id, certificateValidThrough(s.skill.requiredCertificate, row.certificates ?? [])]),
+  ),
   userId: row.user?.id ?? null,
 });
 
 const POPULATE = {
   city: { select: ['adcode'] },
-  skills: { populate: { skill: { select: ['id'] } } },
+  skills: { populate: { skill: { select: ['id', 'requiredCertificate'] } } },
+  certificates: { select: ['type', 'expiresAt'] },
   user: { select: ['id'] },
 };
 
@@ -36,11 +45,14 @@ export interface OrderNeeds {
   item: { skillIds: number[] };
   cityAdcode: string;
   genderPreference?: 'male' | 'female' | 'any' | null;
+  /** The service's business day ("YYYY-MM-DD"): a skill's certificate must be valid on it. */
+  serviceDay: string;
 }
 
 /**
  * Who may take an order: an approved, active worker in the order's city with one of the skills
- * the item needs (and the gender the member asked for). Free time is a separate question,
+ * the item needs, its certificate (if the skill needs one) valid on the service day, and the
+ * gender the member asked for. Free time is a separate question,
  * answered by the worker's slot rows.
  */
 export default ({ strapi }: { strapi: Core.Strapi }) => ({
@@ -59,7 +71,10 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
   unfitReason(worker: WorkerRecord, needs: OrderNeeds): string | null {
     if (worker.auditStatus !== 'approved' || worker.employment !== 'active') return '服务人员未通过审核或已停用';
     if (worker.cityAdcode !== needs.cityAdcode) return '服务人员不在订单所在城市';
-    if (needs.item.skillIds.length && !needs.item.skillIds.some((id) => worker.skillIds.includes(id))) return '服务人员不具备该服务所需技能';
+    const held = needs.item.skillIds.filter((id) => worker.skillIds.includes(id));
+    if (needs.item.skillIds.length && !held.length) return '服务人员不具备该服务所需技能';
+    const certified = (id: number) => !worker.certifiedThrough.has(id) || certificateUsableOn(worker.certifiedThrough.get(id) ?? null, needs.serviceDay);
+    if (held.length && !held.some(certified)) return '服务人员所需资质证书缺失或已过期';
     if (needs.genderPreference && needs.genderPreference !== 'any' && worker.gender !== needs.genderPreference) {
       return '服务人员性别不符合要求';
     }

@@ -1,5 +1,5 @@
 import type { Core } from '@strapi/strapi';
-import { clock } from '../../../../../runtime/clock';
+import { clock, toZonedIso } from '../../../../../runtime/clock';
 import { DomainError, notFound } from '../../../../../runtime/errors';
 import { transaction, updateRelations } from '../../../../../runtime/transaction';
 import { assertMemberDuration, assertModifiable, bookedDuration, priceChange, resolveStart, slotsFor, type Quote } from '../domain';
@@ -87,7 +87,12 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
     if (order.preferredWorker && (timeChanged || address !== order.addressSnapshot)) {
       const eligibility = getService(strapi, 'eligibility');
       const worker = await eligibility.workerById(order.preferredWorker.id);
-      const reason = worker && eligibility.unfitReason(worker, { item: { skillIds }, cityAdcode: address.city, genderPreference: (change.requirements ?? order.requirements)?.genderPreference });
+      const reason = worker && eligibility.unfitReason(worker, {
+          item: { skillIds },
+          cityAdcode: address.city,
+          genderPreference: (change.requirements ?? order.requirements)?.genderPreference,
+          serviceDay: toZonedIso(start, settings.timezone).slice(0, 10),
+        });
       if (!worker || reason) throw new DomainError('WORKER_UNAVAILABLE', reason ?? '服务人员不可用');
       await eligibility.assertFree(worker.id, slotsFor(start, durationMinutes, settings.booking.travelBufferMinutes, settings.booking.slotMinutes));
     }

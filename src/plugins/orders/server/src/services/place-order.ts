@@ -1,6 +1,6 @@
 import crypto from 'crypto';
 import type { Core } from '@strapi/strapi';
-import { clock } from '../../../../../runtime/clock';
+import { clock, toZonedIso } from '../../../../../runtime/clock';
 import { DomainError, notFound } from '../../../../../runtime/errors';
 import { transaction } from '../../../../../runtime/transaction';
 import {
@@ -123,6 +123,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
           item,
           cityAdcode: address.city.adcode,
           genderPreference: request.requirements?.genderPreference,
+          serviceDay: toZonedIso(start, settings.timezone).slice(0, 10),
         });
         const slots = slotsFor(start, durationMinutes, settings.booking.travelBufferMinutes, settings.booking.slotMinutes);
         await getService(strapi, 'eligibility').assertFree(worker.id, slots);

@@ -1,4 +1,5 @@
 import type { Core } from '@strapi/strapi';
+import { toZonedIso } from '../../../../../runtime/clock';
 import { DomainError, forbidden, notFound } from '../../../../../runtime/errors';
 import type { Knex } from 'knex';
 import type { LatLng } from '../../../../../runtime/geo';
@@ -53,14 +54,15 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         // Reserved for the worker the member chose; other workers do not see it as available.
         throw notFound('订单不存在');
       }
+      const settings = await strapi.service('api::settings.platform-setting').current();
       const reason = eligibility().unfitReason(worker, {
         item: { skillIds: order.itemSnapshot?.skillIds ?? [] },
         cityAdcode: order.addressSnapshot?.city,
         genderPreference: order.requirements?.genderPreference,
+        serviceDay: toZonedIso(new Date(order.scheduledAt), settings.timezone).slice(0, 10),
       });
       if (reason) throw actor.type === 'worker' ? forbidden(reason) : new DomainError('WORKER_UNAVAILABLE', reason);
 
-      const settings = await strapi.service('api::settings.platform-setting').current();
       const slots = slotsFor(new Date(order.scheduledAt), order.durationMinutes, settings.booking.travelBufferMinutes, settings.booking.slotMinutes);
       // Dispatch's rules (offers, schedules, daily capacity) through the dispatch port, when installed.
       const policy = getService(strapi, 'dispatch-port').acceptPolicy();

@@ -1,6 +1,6 @@
 import type { Core } from '@strapi/strapi';
 import { adminCityScope, type ScopedAdmin } from '../../../../../bootstrap/city-scope';
-import { clock } from '../../../../../runtime/clock';
+import { clock, isoOrNull } from '../../../../../runtime/clock';
 import { DomainError, notFound, validationFailed } from '../../../../../runtime/errors';
 import { lockRow } from '../../../../../runtime/row-lock';
 import { transaction } from '../../../../../runtime/transaction';
@@ -38,7 +38,6 @@ export const PAYOUT_UID = 'plugin::settlement.settlement-payout';
 export const PAYOUT_READ = 'plugin::settlement.payouts-read';
 export const PAYOUT_MANAGE = 'plugin::settlement.payouts-manage';
 
-const iso = (value: Date | string | null | undefined) => (value ? new Date(value).toISOString() : null);
 
 interface BatchRow {
   id: number;
@@ -101,8 +100,8 @@ export const batchView = (b: BatchRow) => ({
   batchNo: b.batchNo,
   cycle: b.cycle,
   cycleLabel: CYCLE_LABELS[b.cycle] ?? b.cycle,
-  periodStart: iso(b.periodStart),
-  periodEnd: iso(b.periodEnd),
+  periodStart: isoOrNull(b.periodStart),
+  periodEnd: isoOrNull(b.periodEnd),
   status: b.batchStatus,
   statusLabel: BATCH_STATUS_LABELS[b.batchStatus] ?? b.batchStatus,
   workerCount: num(b.workerCount),
@@ -110,10 +109,10 @@ export const batchView = (b: BatchRow) => ({
   commission: num(b.commission),
   adjustments: num(b.adjustments),
   net: num(b.net),
-  builtAt: iso(b.builtAt),
-  reviewedAt: iso(b.reviewedAt),
+  builtAt: isoOrNull(b.builtAt),
+  reviewedAt: isoOrNull(b.reviewedAt),
   reviewNote: b.reviewNote ?? null,
-  paidAt: iso(b.paidAt),
+  paidAt: isoOrNull(b.paidAt),
 });
 
 export const payoutView = (p: PayoutRow) => ({
@@ -124,7 +123,7 @@ export const payoutView = (p: PayoutRow) => ({
   status: p.payoutStatus,
   statusLabel: PAYOUT_STATUS_LABELS[p.payoutStatus] ?? p.payoutStatus,
   reference: p.reference ?? null,
-  paidAt: iso(p.paidAt),
+  paidAt: isoOrNull(p.paidAt),
 });
 
 const orderNosOf = (s: StatementRow): string[] => (Array.isArray(s.orderNos) ? s.orderNos : typeof s.orderNos === 'string' ? JSON.parse(s.orderNos) : []);
@@ -133,7 +132,7 @@ export const statementView = (s: StatementRow, payout: PayoutRow | undefined, ba
   documentId: s.documentId,
   statementNo: s.statementNo,
   batchNo: s.batchNo,
-  ...(batch ? { periodStart: iso(batch.periodStart), periodEnd: iso(batch.periodEnd), cycle: batch.cycle } : {}),
+  ...(batch ? { periodStart: isoOrNull(batch.periodStart), periodEnd: isoOrNull(batch.periodEnd), cycle: batch.cycle } : {}),
   worker: { documentId: s.workerDocumentId, name: s.workerName },
   city: s.city ?? null,
   orderCount: num(s.orderCount),
@@ -144,7 +143,7 @@ export const statementView = (s: StatementRow, payout: PayoutRow | undefined, ba
   net: num(s.net),
   status: s.statementStatus,
   statusLabel: STATEMENT_STATUS_LABELS[s.statementStatus] ?? s.statementStatus,
-  paidAt: iso(s.paidAt),
+  paidAt: isoOrNull(s.paidAt),
   payout: payout ? payoutView(payout) : null,
 });
 

@@ -4,6 +4,7 @@ import type { AdminWorkerView, AuditStatus, CertificateType } from '../../../sha
 import { AUDIT_STATUS_LABELS, CERTIFICATE_LABELS, DECISION_LABELS, EMPLOYMENT_LABELS, GENDER_LABELS } from '../domain/worker-state';
 import { getService, WORKER_UID } from '../utils';
 import { WORKFORCE_PLUGIN, type AdminUser } from './audit';
+import { isoOrNull } from '../../../../../runtime/clock';
 
 const POPULATE = {
   city: { select: ['adcode', 'name'] },
@@ -15,7 +16,6 @@ const POPULATE = {
   auditLog: true,
 } as const;
 
-const iso = (v: unknown): string | null => (v ? new Date(v as string).toISOString() : null);
 
 /** The 师傅审核 queue and a worker's file, as auditors read them (admin only, city-scoped). */
 export default ({ strapi }: { strapi: Core.Strapi }) => {
@@ -23,7 +23,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     const media = getService(strapi, 'media-port');
     const history = [...(row.auditLog ?? [])]
       .sort((a, b) => Date.parse(a.at) - Date.parse(b.at) || a.id - b.id)
-      .map((e) => ({ decision: e.decision, decisionLabel: DECISION_LABELS[e.decision as keyof typeof DECISION_LABELS] ?? e.decision, reason: e.reason ?? null, operator: e.operator ?? null, operatorLabel: e.operator?.startsWith('user:') ? '申请人本人' : (e.operator ?? null), at: iso(e.at) as string }));
+      .map((e) => ({ decision: e.decision, decisionLabel: DECISION_LABELS[e.decision as keyof typeof DECISION_LABELS] ?? e.decision, reason: e.reason ?? null, operator: e.operator ?? null, operatorLabel: e.operator?.startsWith('user:') ? '申请人本人' : (e.operator ?? null), at: isoOrNull(e.at) as string }));
     return {
       documentId: row.documentId,
       realName: row.realName,
