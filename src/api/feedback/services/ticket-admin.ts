@@ -17,6 +17,7 @@ import { TICKETS_MANAGE as TICKETS_MANAGE_ACTION, TICKETS_READ as TICKETS_READ_A
 import type { AdminTicketFilter, ReplyInput } from '../validation/ticket';
 import type ticketFlow from './ticket-flow';
 import type ticketNotices from './ticket-notices';
+import { isoOrNull } from '../../../runtime/clock';
 
 const UID = 'api::feedback.ticket';
 const REPLY_UID = 'api::feedback.ticket-reply';
@@ -65,7 +66,6 @@ export interface AdminTicketDetail extends AdminTicketView {
   escalations: Array<{ level: number; label: string; at: string }>;
 }
 
-const iso = (v: unknown): string | null => (v ? new Date(v as string).toISOString() : null);
 const urls = (files: Array<{ url: string }> | null | undefined) => (files ?? []).map((f) => f.url);
 const IMAGES = { images: { select: ['url'] } } as any;
 
@@ -119,16 +119,16 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         content: row.content,
         images: urls(row.images),
         assignee: row.assigneeId ? { id: row.assigneeId, name: row.assigneeName ?? '' } : null,
-        firstRespondedAt: iso(row.firstRespondedAt),
+        firstRespondedAt: isoOrNull(row.firstRespondedAt),
         firstResponseDue: firstResponseDue({ createdAt }, sla).toISOString(),
         resolutionDue: resolutionDue({ createdAt }, sla).toISOString(),
         escalationLevel: Number(row.escalationLevel ?? 0),
         escalationLabel: escalationLabel(Number(row.escalationLevel ?? 0)),
         resolution: row.resolution ?? null,
         closedBy: row.closedBy ?? null,
-        lastActivityAt: iso(row.lastActivityAt),
+        lastActivityAt: isoOrNull(row.lastActivityAt),
         createdAt: createdAt.toISOString(),
-        closedAt: iso(row.closedAt),
+        closedAt: isoOrNull(row.closedAt),
       };
     });
   };
@@ -142,8 +142,8 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     ]);
     return {
       ...view,
-      replies: (replies as any[]).map((r) => ({ author: r.author, authorName: r.authorName ?? (r.author === 'staff' ? '客服' : '会员'), adminId: r.adminId ?? null, content: r.content, images: urls(r.images), createdAt: iso(r.createdAt)! })),
-      escalations: (escalations as any[]).map((e) => ({ level: e.level, label: e.label, at: iso(e.at)! })),
+      replies: (replies as any[]).map((r) => ({ author: r.author, authorName: r.authorName ?? (r.author === 'staff' ? '客服' : '会员'), adminId: r.adminId ?? null, content: r.content, images: urls(r.images), createdAt: isoOrNull(r.createdAt)! })),
+      escalations: (escalations as any[]).map((e) => ({ level: e.level, label: e.label, at: isoOrNull(e.at)! })),
     };
   };
 

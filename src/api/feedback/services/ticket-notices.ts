@@ -35,6 +35,8 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
         TICKET_REPLIED_CODE,
         { typeLabel: TICKET_TYPE_LABELS[notice.type], excerpt: excerpt(notice.content) },
         { ticket: notice.ticket },
+        // A job retried after the notice went out must not send it again.
+        { dedupeKey: `ticket-replied:${notice.replyId}` },
       );
       if (result.errors.length) strapi.log.warn(`feedback: reply notice to user ${notice.memberId}: ${result.errors.join('; ')}`);
     });

@@ -1,6 +1,6 @@
 import { factories } from '@strapi/strapi';
 import type { Core } from '@strapi/strapi';
-import { clock } from '../../../runtime/clock';
+import { clock, isoOrNull } from '../../../runtime/clock';
 import { DomainError, notFound } from '../../../runtime/errors';
 import type { OrdersLoyaltyPort } from '../../../plugins/orders/shared/contracts/orders-loyalty';
 import { TICKET_STATUS_LABELS, TICKET_TYPE_LABELS, type TicketStatus, type TicketType } from '../domain/ticket';
@@ -42,7 +42,6 @@ const ordersPort = (strapi: Core.Strapi): OrdersLoyaltyPort => {
   return port;
 };
 
-const iso = (v: unknown): string | null => (v ? new Date(v as string).toISOString() : null);
 
 export default factories.createCoreService(UID, ({ strapi }) => {
   const tickets = () => strapi.db.query(UID);
@@ -54,7 +53,7 @@ export default factories.createCoreService(UID, ({ strapi }) => {
     const rows = await strapi.db.query(REPLY_UID).findMany({ where: { ticketId: { $in: ticketIds } }, orderBy: [{ createdAt: 'asc' }, { id: 'asc' }], populate: { images: { select: ['url'] } } as any });
     for (const r of rows as any[]) {
       const list = byTicket.get(r.ticketId) ?? [];
-      list.push({ author: r.author, authorName: r.author === 'staff' ? '客服' : '我', content: r.content, images: (r.images ?? []).map((i: { url: string }) => i.url), createdAt: iso(r.createdAt)! });
+      list.push({ author: r.author, authorName: r.author === 'staff' ? '客服' : '我', content: r.content, images: (r.images ?? []).map((i: { url: string }) => i.url), createdAt: isoOrNull(r.createdAt)! });
       byTicket.set(r.ticketId, list);
     }
     return byTicket;
@@ -72,8 +71,8 @@ export default factories.createCoreService(UID, ({ strapi }) => {
     images: (row.images ?? []).map((i: { url: string }) => i.url),
     replies,
     resolution: row.resolution ?? null,
-    createdAt: iso(row.createdAt)!,
-    closedAt: iso(row.closedAt),
+    createdAt: isoOrNull(row.createdAt)!,
+    closedAt: isoOrNull(row.closedAt),
   });
 
   /** The member's city, for a ticket about no order. */

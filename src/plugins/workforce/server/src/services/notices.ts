@@ -37,6 +37,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
         NOTICE_CODES[notice.decision],
         { reason: notice.reason },
         { worker: notice.workerDocumentId, decision: notice.decision },
+        { dedupeKey: `workforce:${notice.workerDocumentId}:${notice.decision}:${Date.parse(notice.at)}` },
       );
       if (result.errors.length) strapi.log.warn(`workforce: notice ${notice.decision} to user ${notice.userId}: ${result.errors.join('; ')}`);
     });
