@@ -59,10 +59,15 @@ export default {
       strapi.plugin('im').service('live').attach(sockets);
       // Points follow order completions and refunds (published by the orders plugin after commit).
       await strapi.service('api::marketing.order-points').register();
+      await strapi.service('api::marketing.points-expiry').register();
+      // Behaviour events (行为数据): buffered in memory, written in batches off the request path.
+      await strapi.service('api::insights.behaviour').register();
     }
   },
 
-  async destroy() {
+  async destroy({ strapi }: { strapi: Core.Strapi }) {
+    // Before the database closes: what is still buffered is written now.
+    if (!isScript()) await strapi.service('api::insights.behaviour')?.stop();
     await stopRealtime();
     await stopRuntime();
   },

@@ -2,24 +2,43 @@ import type { Core } from '@strapi/strapi';
 import { hasRealtime, realtime } from '../../../bootstrap/realtime';
 import { renderTemplate } from '../../../runtime/sms';
 import { socketRooms } from '../../../runtime/socket';
+import { isUniqueViolation } from '../../../runtime/unique-violation';
 
 /**
  * Sends a templated notice to a user on every channel that has an active template for the code
  * (平台参数 → 消息模板): in-app (stored + pushed as the socket event `notification`) and SMS.
  * One channel failing does not stop the others; the failure is logged and reported back.
+ *
+ * `options.dedupeKey` makes a notice once-only (a retried job sends it again): the in-app row
+ * carries the key under a unique index, and a second send with the key finds it (or trips the
+ * index when two race) and sends nothing, SMS included. Such codes need an in-app template.
  */
 export default ({ strapi }: { strapi: Core.Strapi }) => ({
-  async send(userId: number, code: string, vars: Record<string, string | number>, data: Record<string, unknown> = {}) {
+  async send(userId: number, code: string, vars: Record<string, string | number>, data: Record<string, unknown> = {}, options: { dedupeKey?: string } = {}) {
     const templates = await strapi.db.query('api::settings.message-template').findMany({ where: { code, active: true } });
     const text = (channel: string) => templates.find((t: any) => t.channel === channel);
-    const result: { inApp?: number; sms?: string; errors: string[] } = { errors: [] };
+    const result: { inApp?: number; sms?: string; duplicate?: boolean; errors: string[] } = { errors: [] };
     const stringVars = Object.fromEntries(Object.entries(vars).map(([k, v]) => [k, String(v)]));
+    const dedupeKey = options.dedupeKey ?? null;
+    if (dedupeKey && (await strapi.db.query('api::notify.notification').findOne({ where: { dedupeKey }, select: ['id'] }))) {
+      return { ...result, duplicate: true };
+    }
 
     const inApp = text('in_app');
+    if (dedupeKey && !inApp) {
+      result.errors.push(`no in-app template for ${code}: a once-only notice needs one`);
+      return result;
+    }
     if (inApp) {
-      const row = await strapi.db.query('api::notify.notification').create({
-        data: { user: userId, userRef: userId, code, title: inApp.name, body: renderTemplate(inApp.content, stringVars), data },
-      });
+      let row: any;
+      try {
+        row = await strapi.db.query('api::notify.notification').create({
+          data: { user: userId, userRef: userId, code, title: inApp.name, body: renderTemplate(inApp.content, stringVars), data, dedupeKey },
+        });
+      } catch (err) {
+        if (dedupeKey && isUniqueViolation(err)) return { ...result, duplicate: true };
+        throw err;
+      }
       result.inApp = row.id;
       if (hasRealtime()) {
         realtime().emit(socketRooms.user(userId), 'notification', { id: row.documentId, code, title: row.title, body: row.body, data, at: row.createdAt });
