@@ -926,6 +926,66 @@ export interface ApiFeedbackTicketReply extends Struct.CollectionTypeSchema {
   };
 }
 
+export interface ApiInsightsBehaviourEvent extends Struct.CollectionTypeSchema {
+  collectionName: 'behaviour_events';
+  info: {
+    description: '\u4F1A\u5458\u4E0E\u8BBF\u5BA2\u7684\u6D4F\u89C8\u3001\u641C\u7D22\u3001\u6536\u85CF\u3001\u4E0B\u5355\u3001\u652F\u4ED8\u3001\u8BC4\u4EF7\u8BB0\u5F55\uFF08\u8FD0\u8425\u5206\u6790\u4E0E\u63A8\u8350\u7528\uFF0C\u6309\u4FDD\u7559\u5929\u6570\u81EA\u52A8\u5220\u9664\uFF09';
+    displayName: '\u884C\u4E3A\u6570\u636E';
+    pluralName: 'behaviour-events';
+    singularName: 'behaviour-event';
+  };
+  options: {
+    draftAndPublish: false;
+  };
+  pluginOptions: {
+    i18n: {
+      localized: false;
+    };
+  };
+  attributes: {
+    at: Schema.Attribute.DateTime & Schema.Attribute.Required;
+    city: Schema.Attribute.String &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 6;
+      }>;
+    createdAt: Schema.Attribute.DateTime;
+    createdBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> &
+      Schema.Attribute.Private;
+    deviceId: Schema.Attribute.String &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 64;
+      }>;
+    eventKey: Schema.Attribute.String &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 120;
+      }>;
+    kind: Schema.Attribute.Enumeration<
+      ['view_item', 'search', 'favourite', 'book', 'pay', 'review']
+    > &
+      Schema.Attribute.Required;
+    locale: Schema.Attribute.String & Schema.Attribute.Private;
+    localizations: Schema.Attribute.Relation<
+      'oneToMany',
+      'api::insights.behaviour-event'
+    > &
+      Schema.Attribute.Private;
+    meta: Schema.Attribute.JSON;
+    publishedAt: Schema.Attribute.DateTime;
+    subjectId: Schema.Attribute.String &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 80;
+      }>;
+    subjectType: Schema.Attribute.String &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 30;
+      }>;
+    updatedAt: Schema.Attribute.DateTime;
+    updatedBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> &
+      Schema.Attribute.Private;
+    userRef: Schema.Attribute.Integer;
+  };
+}
+
 export interface ApiMarketingCoupon extends Struct.CollectionTypeSchema {
   collectionName: 'coupons';
   info: {
@@ -1406,6 +1466,10 @@ export interface ApiNotifyNotification extends Struct.CollectionTypeSchema {
     createdBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> &
       Schema.Attribute.Private;
     data: Schema.Attribute.JSON;
+    dedupeKey: Schema.Attribute.String &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 120;
+      }>;
     locale: Schema.Attribute.String & Schema.Attribute.Private;
     localizations: Schema.Attribute.Relation<
       'oneToMany',
@@ -2013,6 +2077,7 @@ export interface ApiSettingsPlatformSetting extends Struct.SingleTypeSchema {
     };
   };
   attributes: {
+    behaviour: Schema.Attribute.Component<'settings.behaviour-rules', false>;
     booking: Schema.Attribute.Component<'settings.booking-rules', false>;
     businessHours: Schema.Attribute.Component<'settings.business-hours', false>;
     cancellationPolicy: Schema.Attribute.Component<
@@ -4105,6 +4170,7 @@ declare module '@strapi/strapi' {
       'api::feedback.review': ApiFeedbackReview;
       'api::feedback.ticket': ApiFeedbackTicket;
       'api::feedback.ticket-reply': ApiFeedbackTicketReply;
+      'api::insights.behaviour-event': ApiInsightsBehaviourEvent;
       'api::marketing.coupon': ApiMarketingCoupon;
       'api::marketing.gift': ApiMarketingGift;
       'api::marketing.gift-redemption': ApiMarketingGiftRedemption;
