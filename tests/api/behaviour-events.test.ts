@@ -97,6 +97,16 @@ describe('behaviour events', () => {
     expect(await events({ subjectId: 'o-dup' })).toHaveLength(1);
   });
 
+  it('lets a browser app send its device id (CORS preflight)', async () => {
+    const res = await app.http
+      .options('/api/search')
+      .set('Origin', 'http://localhost:1337')
+      .set('Access-Control-Request-Method', 'GET')
+      .set('Access-Control-Request-Headers', 'x-device-id');
+    expect(res.status).toBeLessThan(300);
+    expect(String(res.headers['access-control-allow-headers'])).toContain('X-Device-Id');
+  });
+
   it('exposes no event through the content API', async () => {
     for (const auth of [{}, w.member.auth]) {
       const res = await app.http.get('/api/behaviour-events').set(auth);
