@@ -136,4 +136,14 @@ describe('behaviour events', () => {
     expect(await events({ subjectId: '旧的' })).toEqual([]);
     expect((await events()).length).toBe(total);
   });
+
+  it('writes what is still buffered when the app shuts down (destroy hook)', async () => {
+    await app.http.get('/api/search').query({ q: '最后一次' }).expect(200);
+    expect(behaviour().pending()).toBe(1);
+    // What src/index.ts destroy() calls before the database closes.
+    await behaviour().stop();
+    expect(await events({ subjectId: '最后一次' })).toHaveLength(1);
+    await app.http.get('/api/search').query({ q: '关闭之后' }).expect(200);
+    expect(behaviour().pending()).toBe(0);
+  });
 });
