@@ -18,7 +18,11 @@ export default [
     },
   },
   // Only the listed origins get CORS headers (credentials included); others get none.
-  { name: 'strapi::cors', config: { origin: corsOrigins(process.env), credentials: true } },
+  // Strapi's allowed headers plus the behaviour events' anonymous device id and city (a browser preflights them).
+  {
+    name: 'strapi::cors',
+    config: { origin: corsOrigins(process.env), credentials: true, headers: ['Content-Type', 'Authorization', 'Origin', 'Accept', 'X-Device-Id', 'X-City'] },
+  },
   'strapi::query',
   'global::read-cache',
   // Payment notifications are verified against the exact bytes received.

@@ -62,10 +62,15 @@ export default {
       // 投诉建议: reply notices to members and the SLA sweep that escalates overdue tickets.
       strapi.service('api::feedback.ticket-notices').register();
       await strapi.service('api::feedback.ticket-sla').register();
+      await strapi.service('api::marketing.points-expiry').register();
+      // Behaviour events (行为数据): buffered in memory, written in batches off the request path.
+      await strapi.service('api::insights.behaviour').register();
     }
   },
 
-  async destroy() {
+  async destroy({ strapi }: { strapi: Core.Strapi }) {
+    // Before the database closes: what is still buffered is written now.
+    if (!isScript()) await strapi.service('api::insights.behaviour')?.stop();
     await stopRealtime();
     await stopRuntime();
   },

@@ -366,6 +366,7 @@ export const CONTENT_TYPE_VIEWS: Readonly<Record<string, AdminViewSpec>> = {
       ['sms'],
       ['exceptions'],
       ['feedback'],
+      ['behaviour'],
     ],
     fields: {
       timezone: {
@@ -388,6 +389,7 @@ export const CONTENT_TYPE_VIEWS: Readonly<Record<string, AdminViewSpec>> = {
       sms: { label: '短信频率限制' },
       exceptions: { label: '订单异常规则', description: '订单监控中「异常」筛选的判定时间' },
       feedback: { label: '投诉建议时限', description: '客服响应与处理投诉建议的时限，超时自动升级提醒城市运营' },
+      behaviour: { label: '行为数据', description: '记录浏览、搜索、收藏、下单、支付、评价等行为，用于运营分析与推荐；可关闭，超过保留天数自动删除' },
       settlement: { label: '师傅结算', description: '结算批次的周期（日结 daily / 周结 weekly / 月结 monthly）与最低付款金额' },
     },
   },
@@ -652,13 +654,36 @@ export const CONTENT_TYPE_VIEWS: Readonly<Record<string, AdminViewSpec>> = {
     },
   },
 
+  'api::insights.behaviour-event': {
+    mainField: 'kind',
+    list: ['kind', 'userRef', 'subjectType', 'subjectId', 'city', 'at'],
+    defaultSort: { by: 'at', order: 'DESC' },
+    pageSize: 50,
+    readOnly: ['userRef', 'deviceId', 'kind', 'subjectType', 'subjectId', 'city', 'at', 'meta', 'eventKey'],
+    edit: [['kind', 'at'], ['userRef', 'deviceId'], ['subjectType', 'subjectId'], ['city', 'eventKey'], ['meta']],
+    fields: {
+      userRef: { label: '会员 ID', description: '为空表示未登录访客' },
+      deviceId: { label: '设备标识', description: '客户端匿名设备 ID（请求头 X-Device-Id）' },
+      kind: {
+        label: '行为',
+        description: 'view_item = 浏览服务，search = 搜索，favourite = 收藏，book = 下单，pay = 支付，review = 评价',
+      },
+      subjectType: { label: '对象类型', description: 'service-item 服务项目，worker 师傅，order 订单，query 搜索词' },
+      subjectId: { label: '对象', description: '文档 ID 或搜索词' },
+      city: { label: '城市', description: '行政区划代码' },
+      at: { label: '发生时间' },
+      meta: { label: '附加信息' },
+      eventKey: { label: '去重键', description: '多实例都会收到的事件按此只记一次' },
+    },
+  },
+
   'api::notify.notification': {
     mainField: 'title',
     list: ['user', 'code', 'title', 'readAt', 'createdAt'],
     defaultSort: { by: 'createdAt', order: 'DESC' },
     pageSize: 20,
     readOnly: ['userRef', 'dedupeKey'],
-    edit: [['user', 'userRef'], ['code', 'title'], ['body'], ['data'], ['readAt'], ['dedupeKey']],
+    edit: [['user', 'userRef'], ['code', 'title'], ['body'], ['data'], ['readAt', 'dedupeKey']],
     fields: {
       user: { label: '接收人' },
       userRef: { label: '接收人 ID', description: MAINTAINED },
@@ -667,7 +692,7 @@ export const CONTENT_TYPE_VIEWS: Readonly<Record<string, AdminViewSpec>> = {
       body: { label: '内容' },
       data: { label: '附加数据', description: '关联的订单等信息（JSON）' },
       readAt: { label: '已读时间', description: '为空表示未读' },
-      dedupeKey: { label: '去重键', description: '同一键只发送一次（任务重试不会重复通知）' },
+      dedupeKey: { label: '去重键', description: '同一键只发送一次（如积分过期、证书到期提醒，任务重试不会重复通知），为空表示不去重' },
     },
   },
 
@@ -1248,13 +1273,21 @@ export const COMPONENT_VIEWS: Readonly<Record<string, AdminViewSpec>> = {
     },
   },
   'settings.points-rules': {
-    edit: [['earnPerYuan', 'reviewPoints', 'expireMonths'], ['pointsPerYuan', 'maxDeductionPercent']],
+    edit: [['earnPerYuan', 'reviewPoints'], ['expireMonths', 'expiryNoticeDays'], ['pointsPerYuan', 'maxDeductionPercent']],
     fields: {
       earnPerYuan: { label: '每消费 1 元得积分' },
       reviewPoints: { label: '评价奖励积分' },
       pointsPerYuan: { label: '多少积分抵 1 元', description: '如 100 表示 100 积分抵扣 ¥1.00' },
       maxDeductionPercent: { label: '积分最多抵扣（%）', description: `${PERCENT}；占订单金额的比例` },
-      expireMonths: { label: '积分有效期（月）' },
+      expireMonths: { label: '积分有效期（月）', description: '第 M 月获得的积分在第 M+有效期 月的月底（北京时间）过期，先到期的先使用；0 表示永不过期' },
+      expiryNoticeDays: { label: '过期提前提醒（天）', description: '到期前多少天发站内消息提醒会员；0 表示不提醒' },
+    },
+  },
+  'settings.behaviour-rules': {
+    edit: [['enabled', 'retentionDays']],
+    fields: {
+      enabled: { label: '记录行为数据' },
+      retentionDays: { label: '保留天数', description: '超过此天数的行为记录每天自动删除' },
     },
   },
   'settings.rating-standard': {

@@ -89,6 +89,12 @@ export const MESSAGE_TEMPLATES: readonly MessageTemplateSeed[] = [
     content: '您对{workerName}的{serviceName}服务满意吗？评价即可获得积分奖励。',
   },
   {
+    code: 'points_expiring',
+    channel: 'in_app',
+    name: '积分即将过期',
+    content: '您有{points}积分将于{date}过期，请尽快使用（可在积分商城兑换礼品或下单抵扣）。',
+  },
+  {
     code: 'dispatch_offer',
     channel: 'in_app',
     name: '新订单待接单',

@@ -269,6 +269,29 @@ export interface PeopleWorkerSkill extends Struct.ComponentSchema {
   };
 }
 
+export interface SettingsBehaviourRules extends Struct.ComponentSchema {
+  collectionName: 'components_settings_behaviour_rules';
+  info: {
+    description: '';
+    displayName: '\u884C\u4E3A\u6570\u636E';
+    icon: 'chartBubble';
+  };
+  attributes: {
+    enabled: Schema.Attribute.Boolean &
+      Schema.Attribute.Required &
+      Schema.Attribute.DefaultTo<true>;
+    retentionDays: Schema.Attribute.Integer &
+      Schema.Attribute.Required &
+      Schema.Attribute.SetMinMax<
+        {
+          min: 1;
+        },
+        number
+      > &
+      Schema.Attribute.DefaultTo<180>;
+  };
+}
+
 export interface SettingsBookingRules extends Struct.ComponentSchema {
   collectionName: 'components_settings_booking_rules';
   info: {
@@ -805,6 +828,15 @@ export interface SettingsPointsRules extends Struct.ComponentSchema {
         number
       > &
       Schema.Attribute.DefaultTo<24>;
+    expiryNoticeDays: Schema.Attribute.Integer &
+      Schema.Attribute.SetMinMax<
+        {
+          max: 365;
+          min: 0;
+        },
+        number
+      > &
+      Schema.Attribute.DefaultTo<30>;
     maxDeductionPercent: Schema.Attribute.Integer &
       Schema.Attribute.Required &
       Schema.Attribute.SetMinMax<
@@ -981,6 +1013,7 @@ declare module '@strapi/strapi' {
       'people.time-window': PeopleTimeWindow;
       'people.work-history': PeopleWorkHistory;
       'people.worker-skill': PeopleWorkerSkill;
+      'settings.behaviour-rules': SettingsBehaviourRules;
       'settings.booking-rules': SettingsBookingRules;
       'settings.business-hours': SettingsBusinessHours;
       'settings.cancellation-rule': SettingsCancellationRule;

@@ -679,19 +679,6 @@ export interface ApiCatalogSkill extends Struct.CollectionTypeSchema {
         maxLength: 40;
       }>;
     publishedAt: Schema.Attribute.DateTime;
-    requiredCertificate: Schema.Attribute.Enumeration<
-      [
-        'health',
-        'housekeeping',
-        'childcare',
-        'maternity',
-        'elderly_care',
-        'nursing',
-        'electrician',
-        'plumber',
-        'other',
-      ]
-    >;
     searchIndex: Schema.Attribute.Text & Schema.Attribute.Private;
     serviceItems: Schema.Attribute.Relation<
       'manyToMany',
@@ -880,10 +867,6 @@ export interface ApiFeedbackTicket extends Struct.CollectionTypeSchema {
         maxLength: 64;
       }>;
     publishedAt: Schema.Attribute.DateTime;
-    resolution: Schema.Attribute.Text &
-      Schema.Attribute.SetMinMaxLength<{
-        maxLength: 1000;
-      }>;
     ticketStatus: Schema.Attribute.Enumeration<
       ['submitted', 'processing', 'replied', 'closed']
     > &
@@ -891,60 +874,6 @@ export interface ApiFeedbackTicket extends Struct.CollectionTypeSchema {
       Schema.Attribute.DefaultTo<'submitted'>;
     type: Schema.Attribute.Enumeration<['complaint', 'suggestion']> &
       Schema.Attribute.Required;
-    updatedAt: Schema.Attribute.DateTime;
-    updatedBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> &
-      Schema.Attribute.Private;
-  };
-}
-
-export interface ApiFeedbackTicketEscalation
-  extends Struct.CollectionTypeSchema {
-  collectionName: 'ticket_escalations';
-  info: {
-    description: '\u5DE5\u5355\u8D85\u8FC7\u9996\u6B21\u54CD\u5E94\u6216\u5904\u7406\u65F6\u9650\u65F6\u81EA\u52A8\u5347\u7EA7\u7684\u8BB0\u5F55\uFF08\u6BCF\u4E2A\u5DE5\u5355\u6BCF\u7EA7\u4E00\u6B21\uFF09';
-    displayName: '\u6295\u8BC9\u5EFA\u8BAE\u5347\u7EA7\u8BB0\u5F55';
-    pluralName: 'ticket-escalations';
-    singularName: 'ticket-escalation';
-  };
-  options: {
-    draftAndPublish: false;
-  };
-  pluginOptions: {
-    i18n: {
-      localized: false;
-    };
-  };
-  attributes: {
-    at: Schema.Attribute.DateTime & Schema.Attribute.Required;
-    cityAdcode: Schema.Attribute.String &
-      Schema.Attribute.SetMinMaxLength<{
-        maxLength: 6;
-      }>;
-    createdAt: Schema.Attribute.DateTime;
-    createdBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> &
-      Schema.Attribute.Private;
-    label: Schema.Attribute.String &
-      Schema.Attribute.Required &
-      Schema.Attribute.SetMinMaxLength<{
-        maxLength: 40;
-      }>;
-    level: Schema.Attribute.Integer &
-      Schema.Attribute.Required &
-      Schema.Attribute.SetMinMax<
-        {
-          max: 2;
-          min: 1;
-        },
-        number
-      >;
-    locale: Schema.Attribute.String & Schema.Attribute.Private;
-    localizations: Schema.Attribute.Relation<
-      'oneToMany',
-      'api::feedback.ticket-escalation'
-    > &
-      Schema.Attribute.Private;
-    publishedAt: Schema.Attribute.DateTime;
-    ticketId: Schema.Attribute.Integer & Schema.Attribute.Required;
     updatedAt: Schema.Attribute.DateTime;
     updatedBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> &
       Schema.Attribute.Private;
@@ -983,7 +912,6 @@ export interface ApiFeedbackTicketReply extends Struct.CollectionTypeSchema {
     createdAt: Schema.Attribute.DateTime;
     createdBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> &
       Schema.Attribute.Private;
-    images: Schema.Attribute.Media<'images', true>;
     locale: Schema.Attribute.String & Schema.Attribute.Private;
     localizations: Schema.Attribute.Relation<
       'oneToMany',
@@ -995,6 +923,66 @@ export interface ApiFeedbackTicketReply extends Struct.CollectionTypeSchema {
     updatedAt: Schema.Attribute.DateTime;
     updatedBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> &
       Schema.Attribute.Private;
+  };
+}
+
+export interface ApiInsightsBehaviourEvent extends Struct.CollectionTypeSchema {
+  collectionName: 'behaviour_events';
+  info: {
+    description: '\u4F1A\u5458\u4E0E\u8BBF\u5BA2\u7684\u6D4F\u89C8\u3001\u641C\u7D22\u3001\u6536\u85CF\u3001\u4E0B\u5355\u3001\u652F\u4ED8\u3001\u8BC4\u4EF7\u8BB0\u5F55\uFF08\u8FD0\u8425\u5206\u6790\u4E0E\u63A8\u8350\u7528\uFF0C\u6309\u4FDD\u7559\u5929\u6570\u81EA\u52A8\u5220\u9664\uFF09';
+    displayName: '\u884C\u4E3A\u6570\u636E';
+    pluralName: 'behaviour-events';
+    singularName: 'behaviour-event';
+  };
+  options: {
+    draftAndPublish: false;
+  };
+  pluginOptions: {
+    i18n: {
+      localized: false;
+    };
+  };
+  attributes: {
+    at: Schema.Attribute.DateTime & Schema.Attribute.Required;
+    city: Schema.Attribute.String &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 6;
+      }>;
+    createdAt: Schema.Attribute.DateTime;
+    createdBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> &
+      Schema.Attribute.Private;
+    deviceId: Schema.Attribute.String &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 64;
+      }>;
+    eventKey: Schema.Attribute.String &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 120;
+      }>;
+    kind: Schema.Attribute.Enumeration<
+      ['view_item', 'search', 'favourite', 'book', 'pay', 'review']
+    > &
+      Schema.Attribute.Required;
+    locale: Schema.Attribute.String & Schema.Attribute.Private;
+    localizations: Schema.Attribute.Relation<
+      'oneToMany',
+      'api::insights.behaviour-event'
+    > &
+      Schema.Attribute.Private;
+    meta: Schema.Attribute.JSON;
+    publishedAt: Schema.Attribute.DateTime;
+    subjectId: Schema.Attribute.String &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 80;
+      }>;
+    subjectType: Schema.Attribute.String &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 30;
+      }>;
+    updatedAt: Schema.Attribute.DateTime;
+    updatedBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> &
+      Schema.Attribute.Private;
+    userRef: Schema.Attribute.Integer;
   };
 }
 
@@ -1479,9 +1467,8 @@ export interface ApiNotifyNotification extends Struct.CollectionTypeSchema {
       Schema.Attribute.Private;
     data: Schema.Attribute.JSON;
     dedupeKey: Schema.Attribute.String &
-      Schema.Attribute.Private &
       Schema.Attribute.SetMinMaxLength<{
-        maxLength: 160;
+        maxLength: 120;
       }>;
     locale: Schema.Attribute.String & Schema.Attribute.Private;
     localizations: Schema.Attribute.Relation<
@@ -2090,6 +2077,7 @@ export interface ApiSettingsPlatformSetting extends Struct.SingleTypeSchema {
     };
   };
   attributes: {
+    behaviour: Schema.Attribute.Component<'settings.behaviour-rules', false>;
     booking: Schema.Attribute.Component<'settings.booking-rules', false>;
     businessHours: Schema.Attribute.Component<'settings.business-hours', false>;
     cancellationPolicy: Schema.Attribute.Component<
@@ -4181,8 +4169,8 @@ declare module '@strapi/strapi' {
       'api::catalog.skill': ApiCatalogSkill;
       'api::feedback.review': ApiFeedbackReview;
       'api::feedback.ticket': ApiFeedbackTicket;
-      'api::feedback.ticket-escalation': ApiFeedbackTicketEscalation;
       'api::feedback.ticket-reply': ApiFeedbackTicketReply;
+      'api::insights.behaviour-event': ApiInsightsBehaviourEvent;
       'api::marketing.coupon': ApiMarketingCoupon;
       'api::marketing.gift': ApiMarketingGift;
       'api::marketing.gift-redemption': ApiMarketingGiftRedemption;

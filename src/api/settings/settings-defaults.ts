@@ -69,7 +69,7 @@ export interface PlatformSettings {
   categoryCommissions: Array<{ category?: { slug: string } | null; percent: number }>;
   /** Rates by the worker's skill level for the order's service; beat category and default rates. */
   levelCommissions: Array<{ level: number; percent: number }>;
-  points: { earnPerYuan: number; reviewPoints: number; pointsPerYuan: number; maxDeductionPercent: number; expireMonths: number };
+  points: { earnPerYuan: number; reviewPoints: number; pointsPerYuan: number; maxDeductionPercent: number; expireMonths: number; expiryNoticeDays: number };
   rating: {
     minReviewsForRating: number;
     warningBelow: number;
@@ -96,6 +96,8 @@ export interface PlatformSettings {
     /** Fen; a worker owed less is carried over to a later batch. */
     minPayoutFen: number;
   };
+  /** Behaviour events (views, searches, bookings…) for insights; off stops recording. */
+  behaviour: { enabled: boolean; retentionDays: number };
 }
 
 export const DEFAULT_SETTINGS: PlatformSettings = {
@@ -153,12 +155,13 @@ export const DEFAULT_SETTINGS: PlatformSettings = {
   },
   categoryCommissions: [],
   levelCommissions: [],
-  points: { earnPerYuan: 1, reviewPoints: 20, pointsPerYuan: 100, maxDeductionPercent: 10, expireMonths: 24 },
+  points: { earnPerYuan: 1, reviewPoints: 20, pointsPerYuan: 100, maxDeductionPercent: 10, expireMonths: 24, expiryNoticeDays: 30 },
   rating: { minReviewsForRating: 3, warningBelow: 4, suspendBelow: 3, reviewWindowDays: 15, badReviewAtMost: 2 },
   sms: { codeTtlSeconds: 300, resendSeconds: 60, maxPerPhonePerDay: 10, maxPerIpPerHour: 30, maxVerifyAttempts: 5 },
   exceptions: { lateDepartureMinutes: 30, lateArrivalMinutes: 15, arrivedIdleMinutes: 30, overrunMinutes: 60, finalPaymentOverdueMinutes: 1440 },
   feedback: { firstResponseMinutes: 120, resolutionHours: 48 },
   settlement: { cycle: 'weekly', minPayoutFen: 100 },
+  behaviour: { enabled: true, retentionDays: 180 },
 };
 
 const isPlainObject = (value: unknown): value is Record<string, unknown> =>

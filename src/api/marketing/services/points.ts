@@ -1,6 +1,7 @@
 import type { Core } from '@strapi/strapi';
 import { lockRow } from '../../../runtime/row-lock';
 import { nextPointsBalance } from '../domain/points';
+import { nextExpiring, type LedgerEntry } from '../domain/points-expiry';
 
 const UID = 'api::marketing.points-entry';
 
@@ -42,6 +43,19 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     async byRefs(refs: string[], prefixes: string[] = []) {
       const where = { $or: [{ ref: { $in: refs } }, ...prefixes.map((p) => ({ ref: { $startsWith: p } }))] };
       return entries().findMany({ where, select: ['id', 'delta', 'reason', 'ref'], orderBy: { id: 'asc' } }) as Promise<Array<{ id: number; delta: number; reason: PointsReason; ref: string }>>;
+    },
+
+    /** The member's whole ledger in posting order, as the expiry rules read it. */
+    async ledger(userId: number): Promise<LedgerEntry[]> {
+      const rows = await entries().findMany({ where: { user: { id: userId } }, orderBy: { id: 'asc' }, select: ['id', 'delta', 'reason', 'ref', 'createdAt'] });
+      return rows.map((r: any) => ({ id: r.id, delta: r.delta, reason: r.reason, ref: r.ref, at: new Date(r.createdAt) }));
+    },
+
+    /** The next bucket to expire (`{ points, at }`), or null when nothing will (or expireMonths is 0). */
+    async expiring(userId: number, now: Date, expireMonths: number): Promise<{ points: number; at: string } | null> {
+      if (!expireMonths || expireMonths <= 0) return null;
+      const next = nextExpiring(await this.ledger(userId), now, expireMonths);
+      return next ? { points: next.points, at: next.expiresAt.toISOString() } : null;
     },
 
     async list(userId: number, page = 1, pageSize = 20) {

@@ -42,8 +42,13 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
     const q = (await validateYupSchema(pageQuery)(paging)) as { page?: string; pageSize?: string };
     const points = strapi.service('api::marketing.points');
     const id = userId(ctx);
-    const [balance, { rows, pagination }] = await Promise.all([points.balance(id), points.list(id, Number(q.page ?? 1), Number(q.pageSize ?? 20))]);
-    ctx.body = { data: { balance, entries: rows }, meta: { pagination } };
+    const { expireMonths } = (await strapi.service('api::settings.platform-setting').current()).points;
+    const [balance, { rows, pagination }, expiring] = await Promise.all([
+      points.balance(id),
+      points.list(id, Number(q.page ?? 1), Number(q.pageSize ?? 20)),
+      points.expiring(id, clock.now(), expireMonths),
+    ]);
+    ctx.body = { data: { balance, expiring, entries: rows }, meta: { pagination } };
   },
   async redeemPoints(ctx: any) {
     const { gift, address } = await validateRedeem(ctx.request.body);

@@ -8,7 +8,9 @@ export interface SendOptions {
   /**
    * Sends the notice at most once per key, also when a job retries or two instances run it: the
    * in-app record holds the key under a unique index, and a second send of the key does nothing
-   * (no SMS either). Needs an in-app template for the code.
+   * (no SMS either). The key lives on the in-app record: a code without an active in-app template
+   * is still sent, with a warning that nothing stops a repeat (a decision announced twice beats one
+   * never announced).
    */
   dedupeKey?: string;
 }
@@ -17,6 +19,7 @@ export interface SendOptions {
  * Sends a templated notice to a user on every channel that has an active template for the code
  * (平台参数 → 消息模板): in-app (stored + pushed as the socket event `notification`) and SMS.
  * One channel failing does not stop the others; the failure is logged and reported back.
+ * `options.dedupeKey` makes a notice once-only (see SendOptions).
  */
 export default ({ strapi }: { strapi: Core.Strapi }) => ({
   async send(userId: number, code: string, vars: Record<string, string | number>, data: Record<string, unknown> = {}, options: SendOptions = {}) {
@@ -24,17 +27,21 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
     const text = (channel: string) => templates.find((t: any) => t.channel === channel);
     const result: { inApp?: number; sms?: string; duplicate?: boolean; errors: string[] } = { errors: [] };
     const stringVars = Object.fromEntries(Object.entries(vars).map(([k, v]) => [k, String(v)]));
+    const dedupeKey = options.dedupeKey ?? null;
+    if (dedupeKey && (await strapi.db.query('api::notify.notification').findOne({ where: { dedupeKey }, select: ['id'] }))) {
+      return { ...result, duplicate: true };
+    }
 
     const inApp = text('in_app');
-    if (options.dedupeKey && !inApp) strapi.log.warn(`notify: ${code} has no active in-app template, so key ${options.dedupeKey} cannot stop a repeat`);
+    if (dedupeKey && !inApp) strapi.log.warn(`notify: ${code} has no active in-app template, so key ${dedupeKey} cannot stop a repeat`);
     if (inApp) {
       let row: any;
       try {
         row = await strapi.db.query('api::notify.notification').create({
-          data: { user: userId, userRef: userId, code, title: inApp.name, body: renderTemplate(inApp.content, stringVars), data, dedupeKey: options.dedupeKey ?? null },
+          data: { user: userId, userRef: userId, code, title: inApp.name, body: renderTemplate(inApp.content, stringVars), data, dedupeKey },
         });
       } catch (err) {
-        if (options.dedupeKey && isUniqueViolation(err)) return { ...result, duplicate: true };
+        if (dedupeKey && isUniqueViolation(err)) return { ...result, duplicate: true };
         throw err;
       }
       result.inApp = row.id;
