@@ -242,7 +242,7 @@ async function recommend(app: TestApp, w: OrderWorld, t: Template): Promise<void
 // ---- 3. a whole batch round ---------------------------------------------------------------------
 
 async function batchRound(): Promise<void> {
-  // bench.js runs in production mode, where the sandbox payment channel needs its secret.
+  // The sandbox payment channel signs its notifications with this secret.
   process.env.SANDBOX_PAY_SECRET ??= 'bench-sandbox-secret';
   const app = await bootStrapi();
   try {
