@@ -60,6 +60,9 @@ export default {
       strapi.plugin('im').service('live').attach(sockets);
       // Points follow order completions and refunds (published by the orders plugin after commit).
       await strapi.service('api::marketing.order-points').register();
+      // 投诉建议: reply notices to members and the SLA sweep that escalates overdue tickets.
+      strapi.service('api::feedback.ticket-notices').register();
+      await strapi.service('api::feedback.ticket-sla').register();
     }
   },
 

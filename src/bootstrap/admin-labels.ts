@@ -172,7 +172,7 @@ export const CONTENT_TYPE_VIEWS: Readonly<Record<string, AdminViewSpec>> = {
     defaultSort: { by: 'createdAt', order: 'DESC' },
     pageSize: 20,
     // Status, replies and escalation go through the 客户反馈 page (state machine, notices).
-    readOnly: ['ticketStatus', 'memberId', 'orderRef', 'orderNo', 'cityAdcode', 'firstRespondedAt', 'lastActivityAt', 'closedAt', 'closedBy', 'escalationLevel', 'escalatedAt', 'assigneeId', 'assigneeName'],
+    readOnly: ['ticketStatus', 'memberId', 'orderRef', 'orderNo', 'cityAdcode', 'firstRespondedAt', 'lastActivityAt', 'closedAt', 'closedBy', 'resolution', 'escalationLevel', 'escalatedAt', 'assigneeId', 'assigneeName'],
     edit: [
       ['type', 'ticketStatus'],
       ['memberId', 'orderRef', 'orderNo'],
@@ -181,6 +181,7 @@ export const CONTENT_TYPE_VIEWS: Readonly<Record<string, AdminViewSpec>> = {
       ['images'],
       ['firstRespondedAt', 'lastActivityAt'],
       ['closedAt', 'closedBy'],
+      ['resolution'],
       ['escalationLevel', 'escalatedAt'],
     ],
     fields: {
@@ -198,6 +199,7 @@ export const CONTENT_TYPE_VIEWS: Readonly<Record<string, AdminViewSpec>> = {
       lastActivityAt: { label: '最近处理时间' },
       closedAt: { label: '关闭时间' },
       closedBy: { label: '关闭人' },
+      resolution: { label: '处理结果' },
       escalationLevel: { label: '升级级别', description: '0 = 未升级，1 = 首次响应超时，2 = 处理超时' },
       escalatedAt: { label: '升级时间' },
     },
@@ -209,13 +211,31 @@ export const CONTENT_TYPE_VIEWS: Readonly<Record<string, AdminViewSpec>> = {
     defaultSort: { by: 'createdAt', order: 'DESC' },
     pageSize: 20,
     readOnly: ['ticketId', 'author', 'authorName', 'adminId'],
-    edit: [['ticketId', 'author'], ['authorName', 'adminId'], ['content']],
+    edit: [['ticketId', 'author'], ['authorName', 'adminId'], ['content'], ['images']],
     fields: {
       ticketId: { label: '工单 ID' },
       author: { label: '回复方', description: 'member = 会员，staff = 客服' },
       authorName: { label: '回复人' },
       adminId: { label: '管理员 ID' },
       content: { label: '回复内容' },
+      images: { label: '图片' },
+    },
+  },
+
+  'api::feedback.ticket-escalation': {
+    mainField: 'label',
+    list: ['ticketId', 'level', 'label', 'cityAdcode', 'at'],
+    defaultSort: { by: 'at', order: 'DESC' },
+    pageSize: 20,
+    // Written by the SLA sweep only: the record of what was escalated and when.
+    readOnly: ['ticketId', 'level', 'label', 'cityAdcode', 'at'],
+    edit: [['ticketId', 'level'], ['label', 'cityAdcode'], ['at']],
+    fields: {
+      ticketId: { label: '工单 ID' },
+      level: { label: '升级级别', description: '1 = 首次响应超时，2 = 处理超时' },
+      label: { label: '升级原因' },
+      cityAdcode: { label: '城市编码' },
+      at: { label: '升级时间' },
     },
   },
 

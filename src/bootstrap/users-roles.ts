@@ -68,7 +68,7 @@ export const MEMBER_ACTIONS = [
   // Reviewing one's own completed order (issue 15).
   'api::feedback.review.create',
   // 投诉建议: own tickets only (issue 15).
-  ...['create', 'find', 'findOne'].map((a) => `api::feedback.ticket.${a}`),
+  ...['create', 'find', 'findOne', 'reply', 'close'].map((a) => `api::feedback.ticket.${a}`),
 ];
 
 // --- dispatch plugin (issue 11): kept in one block so the per-role lists can absorb it as a unit.

@@ -2,7 +2,8 @@ import type { MessageTemplateSeed } from './types';
 
 /**
  * Notification texts, keyed by (code, channel). Placeholders: {code} {minutes} {orderNo}
- * {serviceName} {time} {amount} {workerName} {etaMinutes} {reason} (audit and suspension reasons).
+ * {serviceName} {time} {amount} {workerName} {etaMinutes} {reason} (audit and suspension reasons)
+ * {typeLabel} {excerpt} (投诉/建议 and the start of 客服's reply).
  * Amounts are rendered in yuan by the sender.
  */
 export const MESSAGE_TEMPLATES: readonly MessageTemplateSeed[] = [
@@ -13,6 +14,7 @@ export const MESSAGE_TEMPLATES: readonly MessageTemplateSeed[] = [
   { code: 'worker_suspended', channel: 'in_app', name: '暂停接单', content: '您的接单资格已被暂停，原因：{reason}。如有疑问请联系客服。' },
   { code: 'worker_suspended', channel: 'sms', name: '暂停接单（短信）', content: '您的接单资格已被暂停，原因：{reason}。如有疑问请联系客服。' },
   { code: 'worker_reinstated', channel: 'in_app', name: '恢复接单', content: '您的接单资格已恢复，可以继续接单。' },
+  { code: 'ticket_replied', channel: 'in_app', name: '投诉建议有新回复', content: '客服回复了您的{typeLabel}：{excerpt}' },
   { code: 'sms_login', channel: 'sms', name: '登录验证码', content: '您的验证码为{code}，{minutes}分钟内有效。' },
   {
     code: 'order_paid',

@@ -1,4 +1,4 @@
-import { newBreaches, nextTicketStatus, statusesAllowing, TICKET_STATUSES, TICKET_STATUS_LABELS, type TicketEvent } from '../../../src/api/feedback/domain/ticket';
+import { escalationLabel, newBreaches, nextTicketStatus, statusesAllowing, TICKET_EVENT_LABELS, TICKET_STATUSES, TICKET_STATUS_LABELS, type TicketEvent } from '../../../src/api/feedback/domain/ticket';
 
 const EVENTS: TicketEvent[] = ['assign', 'staff_reply', 'member_reply', 'close'];
 const RULES = { firstResponseMinutes: 120, resolutionHours: 48 };
@@ -62,5 +62,26 @@ describe('ticket SLA breaches', () => {
 
   it('should never breach a closed ticket', () => {
     expect(newBreaches({ ...open, status: 'closed' }, at(72 * 60), RULES)).toEqual([]);
+  });
+});
+
+describe('escalation labels and event names', () => {
+  it('should label levels 1 and 2 and give null before any escalation', () => {
+    expect(escalationLabel(0)).toBeNull();
+    expect(escalationLabel(1)).toBe('首次响应超时');
+    expect(escalationLabel(2)).toBe('处理超时');
+    expect(escalationLabel(3)).toBeNull();
+  });
+
+  it('should name every event in Chinese for refusals', () => {
+    for (const event of EVENTS) expect(TICKET_EVENT_LABELS[event]).toMatch(/[\u4e00-\u9fa5]/);
+  });
+
+  it('should let a breach escalate only once the ticket is not answered and not closed (the sweep relies on it)', () => {
+    const ticket = { status: 'submitted' as const, createdAt: CREATED, firstRespondedAt: null, escalationLevel: 0 };
+    expect(newBreaches(ticket, at(121), RULES)).toEqual([1]);
+    expect(newBreaches({ ...ticket, escalationLevel: 1 }, at(121), RULES)).toEqual([]);
+    expect(newBreaches({ ...ticket, firstRespondedAt: at(30), status: 'replied' }, at(121), RULES)).toEqual([]);
+    expect(newBreaches({ ...ticket, status: 'closed' }, at(48 * 60), RULES)).toEqual([]);
   });
 });

@@ -2,6 +2,7 @@ import type { Core } from '@strapi/strapi';
 import { validateAdminList, validateCreateReview, validateFollowUp, validateHide, validateReply } from '../validation/review';
 import { MODERATE_ACTION } from '../admin-routes';
 import { userId } from '../../../runtime/requester';
+import { adminDisplayName } from '../../../runtime/admin-name';
 import type reviewAdminFactory from '../services/review-admin';
 
 type ReviewAdminService = ReturnType<typeof reviewAdminFactory>;
@@ -12,7 +13,7 @@ const reviewAdmin = (strapi: Core.Strapi) => strapi.service('api::feedback.revie
 type AdminUser = { id: number; email?: string; firstname?: string; lastname?: string; username?: string };
 
 /** How an operator is named in the records they leave (隐藏操作人, 跟进人). */
-const operatorOf = (admin: AdminUser) => ({ id: admin.id, name: [admin.lastname, admin.firstname].filter(Boolean).join('') || admin.username || admin.email || '管理员' });
+const operatorOf = (admin: AdminUser) => ({ id: admin.id, name: adminDisplayName(admin) });
 
 export default ({ strapi }: { strapi: Core.Strapi }) => ({
   async create(ctx: any) {

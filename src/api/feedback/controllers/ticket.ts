@@ -1,5 +1,5 @@
 import type { Core } from '@strapi/strapi';
-import { validateCreateTicket, validateTicketList } from '../validation/ticket';
+import { validateCreateTicket, validateNoBody, validateReplyTicket, validateTicketList } from '../validation/ticket';
 import { userId } from '../../../runtime/requester';
 
 const tickets = (strapi: Core.Strapi) => strapi.service('api::feedback.ticket');
@@ -18,5 +18,15 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
 
   async findOne(ctx: any) {
     ctx.body = { data: await tickets(strapi).viewForMember(userId(ctx), ctx.params.id) };
+  },
+
+  async reply(ctx: any) {
+    const input = await validateReplyTicket(ctx.request.body);
+    ctx.body = { data: await tickets(strapi).replyForMember(userId(ctx), ctx.params.id, input) };
+  },
+
+  async close(ctx: any) {
+    await validateNoBody(ctx.request.body);
+    ctx.body = { data: await tickets(strapi).closeForMember(userId(ctx), ctx.params.id) };
   },
 });

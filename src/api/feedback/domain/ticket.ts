@@ -76,3 +76,14 @@ export function newBreaches(ticket: SlaTicket, now: Date, rules: SlaRules): Esca
   if (now.getTime() >= resolutionDue(ticket, rules).getTime()) levels.push(2);
   return levels.filter((l) => l > ticket.escalationLevel);
 }
+
+/** The label of a ticket's escalation level; null while it has not been escalated. */
+export const escalationLabel = (level: number): string | null => ESCALATION_LABELS[level as EscalationLevel] ?? null;
+
+/** What each event is called in a refusal (工单已关闭，不能追问). */
+export const TICKET_EVENT_LABELS: Readonly<Record<TicketEvent, string>> = {
+  assign: '分配处理人',
+  staff_reply: '回复',
+  member_reply: '追问',
+  close: '关闭',
+};

@@ -4,7 +4,8 @@ import { clock } from '../../../runtime/clock';
 import { DomainError, notFound } from '../../../runtime/errors';
 import type { OrdersLoyaltyPort } from '../../../plugins/orders/shared/contracts/orders-loyalty';
 import { TICKET_STATUS_LABELS, TICKET_TYPE_LABELS, type TicketStatus, type TicketType } from '../domain/ticket';
-import type { CreateTicketInput } from '../validation/ticket';
+import type { CreateTicketInput, ReplyInput } from '../validation/ticket';
+import type ticketFlow from './ticket-flow';
 
 const UID = 'api::feedback.ticket';
 const REPLY_UID = 'api::feedback.ticket-reply';
@@ -14,6 +15,7 @@ export interface TicketReplyView {
   /** Members see 客服, never an operator's name. */
   authorName: string;
   content: string;
+  images: string[];
   createdAt: string;
 }
 
@@ -28,6 +30,8 @@ export interface TicketView {
   content: string;
   images: string[];
   replies: TicketReplyView[];
+  /** What 客服 wrote when closing it (处理结果), or null. */
+  resolution: string | null;
   createdAt: string;
   closedAt: string | null;
 }
@@ -47,10 +51,10 @@ export default factories.createCoreService(UID, ({ strapi }) => {
     const byTicket = new Map<number, TicketReplyView[]>();
     if (!ticketIds.length) return byTicket;
     // Oldest first within a ticket: a thread reads top to bottom.
-    const rows = await strapi.db.query(REPLY_UID).findMany({ where: { ticketId: { $in: ticketIds } }, orderBy: [{ createdAt: 'asc' }, { id: 'asc' }] });
+    const rows = await strapi.db.query(REPLY_UID).findMany({ where: { ticketId: { $in: ticketIds } }, orderBy: [{ createdAt: 'asc' }, { id: 'asc' }], populate: { images: { select: ['url'] } } as any });
     for (const r of rows as any[]) {
       const list = byTicket.get(r.ticketId) ?? [];
-      list.push({ author: r.author, authorName: r.author === 'staff' ? '客服' : '我', content: r.content, createdAt: iso(r.createdAt)! });
+      list.push({ author: r.author, authorName: r.author === 'staff' ? '客服' : '我', content: r.content, images: (r.images ?? []).map((i: { url: string }) => i.url), createdAt: iso(r.createdAt)! });
       byTicket.set(r.ticketId, list);
     }
     return byTicket;
@@ -67,6 +71,7 @@ export default factories.createCoreService(UID, ({ strapi }) => {
     content: row.content,
     images: (row.images ?? []).map((i: { url: string }) => i.url),
     replies,
+    resolution: row.resolution ?? null,
     createdAt: iso(row.createdAt)!,
     closedAt: iso(row.closedAt),
   });
@@ -76,6 +81,14 @@ export default factories.createCoreService(UID, ({ strapi }) => {
     const profile = await strapi.db.query('api::people.customer-profile').findOne({ where: { user: { id: userId } }, populate: { city: { select: ['adcode'] } } });
     return profile?.city?.adcode ?? null;
   };
+
+  // Another member's ticket answers as a missing one, so ids cannot be probed.
+  const ownTicket = async (userId: number, documentId: string): Promise<{ id: number }> => {
+    const row = await tickets().findOne({ where: { documentId, memberId: userId }, select: ['id'] });
+    if (!row) throw notFound('工单不存在');
+    return row;
+  };
+  const flow = () => strapi.service('api::feedback.ticket-flow') as unknown as ReturnType<typeof ticketFlow>;
 
   return {
     /** POST /api/tickets: a member's complaint or suggestion, optionally about one of their orders. */
@@ -111,6 +124,22 @@ export default factories.createCoreService(UID, ({ strapi }) => {
       const row = await tickets().findOne({ where: { documentId, memberId: userId }, populate: { images: { select: ['url'] } } as any });
       if (!row) throw notFound('工单不存在');
       return toView(row, (await repliesOf([row.id])).get(row.id) ?? []);
+    },
+
+    /** POST /api/tickets/:id/replies: a follow-up on one of the member's own open tickets. */
+    async replyForMember(userId: number, documentId: string, input: ReplyInput): Promise<TicketView> {
+      const row = await ownTicket(userId, documentId);
+      const images = input.images ?? [];
+      await strapi.service('api::media.media').assertOwnedFiles(userId, images, ['ticket', 'review'], 'images');
+      await flow().apply(row.id, { event: 'member_reply', reply: { author: 'member', authorName: '会员', content: input.content.trim(), images } });
+      return this.viewForMember(userId, documentId);
+    },
+
+    /** POST /api/tickets/:id/close: the member settles their own ticket. */
+    async closeForMember(userId: number, documentId: string): Promise<TicketView> {
+      const row = await ownTicket(userId, documentId);
+      await flow().apply(row.id, { event: 'close', data: { closedBy: '会员' } });
+      return this.viewForMember(userId, documentId);
     },
 
     /** GET /api/tickets: the member's own tickets, newest first, each with its thread. */

@@ -1,5 +1,6 @@
 import { validateYupSchema, yup } from '@strapi/utils';
-import { TICKET_TYPES, type TicketType } from '../domain/ticket';
+import { validationFailed } from '../../../runtime/errors';
+import { TICKET_STATUSES, TICKET_TYPES, type TicketStatus, type TicketType } from '../domain/ticket';
 
 const createSchema = yup
   .object({
@@ -27,4 +28,72 @@ export const validateCreateTicket = (body: unknown) => validateYupSchema(createS
 export async function validateTicketList(query: unknown): Promise<{ page: number; pageSize: number }> {
   const q = (await validateYupSchema(listSchema)(query)) as { pagination?: { page?: string; pageSize?: string } };
   return { page: Number(q.pagination?.page ?? 1), pageSize: Number(q.pagination?.pageSize ?? 10) };
+}
+
+/** yup's 400 with the first offending path as `details.field` (the admin page marks that input). */
+async function check<T>(schema: yup.AnySchema, value: unknown): Promise<T> {
+  try {
+    return (await validateYupSchema(schema)(value)) as T;
+  } catch (err: any) {
+    const errors = err?.details?.errors ?? [];
+    const path = errors[0]?.path;
+    const field = Array.isArray(path) ? path.join('.') : typeof path === 'string' ? path : undefined;
+    throw validationFailed(errors[0]?.message ?? err?.message ?? '请求参数不正确', { field, errors });
+  }
+}
+
+// A follow-up or an answer may be short (好的，谢谢); blank is refused.
+const replyContent = () =>
+  yup.string().max(1000, '内容最多 1000 字').required('请填写内容').test('not-blank', '请填写内容', (v) => typeof v === 'string' && v.trim().length >= 1);
+const replyImages = () => yup.array(yup.number().strict().integer().positive().required()).max(9, '图片最多 9 张');
+
+const replySchema = yup.object({ content: replyContent(), images: replyImages() }).noUnknown().required();
+const emptySchema = yup.object({}).noUnknown();
+const assignSchema = yup.object({ assignee: yup.number().strict().integer().positive() }).noUnknown();
+const closeSchema = yup.object({ resolution: yup.string().max(1000, '处理结果最多 1000 字') }).noUnknown();
+
+const adminListSchema = yup
+  .object({
+    status: yup.string().oneOf([...TICKET_STATUSES]),
+    type: yup.string().oneOf([...TICKET_TYPES]),
+    escalated: yup.string().oneOf(['true', 'false']),
+    assignee: yup.string().matches(/^(me|[1-9]\d{0,9})$/, 'assignee 须为 me 或管理员 ID'),
+    q: yup.string().max(60),
+    page: yup.string().matches(/^[1-9]\d{0,4}$/, 'page 须为正整数'),
+    pageSize: yup.string().matches(/^([1-9]\d?|100)$/, 'pageSize 须为 1–100'),
+  })
+  .noUnknown();
+
+export interface ReplyInput {
+  content: string;
+  images?: number[];
+}
+
+export interface AdminTicketFilter {
+  status?: TicketStatus;
+  type?: TicketType;
+  escalated?: boolean;
+  assignee?: 'me' | number;
+  q?: string;
+  page: number;
+  pageSize: number;
+}
+
+export const validateReplyTicket = (body: unknown) => check<ReplyInput>(replySchema, body ?? {});
+export const validateNoBody = (body: unknown) => check<Record<string, never>>(emptySchema, body ?? {});
+export const validateAssignTicket = (body: unknown) => check<{ assignee?: number }>(assignSchema, body ?? {});
+export const validateCloseTicket = (body: unknown) => check<{ resolution?: string }>(closeSchema, body ?? {});
+
+export async function validateAdminTicketList(query: unknown): Promise<AdminTicketFilter> {
+  const q = await check<Record<string, string | undefined>>(adminListSchema, query ?? {});
+  const text = q.q?.trim();
+  return {
+    status: q.status as TicketStatus | undefined,
+    type: q.type as TicketType | undefined,
+    escalated: q.escalated === undefined ? undefined : q.escalated === 'true',
+    assignee: q.assignee === undefined ? undefined : q.assignee === 'me' ? 'me' : Number(q.assignee),
+    q: text ? text : undefined,
+    page: Number(q.page ?? 1),
+    pageSize: Number(q.pageSize ?? 20),
+  };
 }

@@ -52,37 +52,8 @@ export interface AdminReviewList {
   meta: { pagination: Pagination };
 }
 
-// Tickets (built on branch tickets-api):
+// Tickets: the server's own view types (src/api/feedback/services/ticket-admin.ts).
 // GET /feedback/tickets?status=&type=&escalated=true|false&assignee=me|<id>&q=&page=&pageSize=
 // GET /feedback/tickets/:id · POST /feedback/tickets/:id/assign { assignee? } · /reply { content, images? } · /close { resolution? }
-export type AdminTicketType = 'complaint' | 'suggestion';
-export type AdminTicketStatus = 'submitted' | 'processing' | 'replied' | 'closed';
-
-export interface AdminTicket {
-  documentId: string;
-  type: AdminTicketType;
-  typeLabel: string;
-  status: AdminTicketStatus;
-  statusLabel: string;
-  cityAdcode: string | null;
-  cityName?: string | null;
-  member: { id: number; nickname: string | null; phone: string | null };
-  order: string | null;
-  orderNo: string | null;
-  content: string;
-  images: string[];
-  assignee: { id: number; name: string } | null;
-  firstRespondedAt: string | null;
-  firstResponseDue: string | null;
-  resolutionDue: string | null;
-  escalationLevel: number;
-  escalationLabel: string | null;
-  lastActivityAt: string | null;
-  createdAt: string;
-  closedAt: string | null;
-}
-
-export interface AdminTicketDetail extends AdminTicket {
-  replies: Array<{ author: 'member' | 'staff'; authorName: string; content: string; createdAt: string }>;
-  escalations: Array<{ level: number; label: string; at: string }>;
-}
+export type { AdminTicketView as AdminTicket, AdminTicketDetail } from '../../../../api/feedback/services/ticket-admin';
+export type { TicketStatus as AdminTicketStatus, TicketType as AdminTicketType } from '../../../../api/feedback/domain/ticket';

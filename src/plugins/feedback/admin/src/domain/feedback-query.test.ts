@@ -43,6 +43,6 @@ describe('overdue badge of a ticket', () => {
     expect(overdueLabel({ ...base, status: 'closed' }, new Date('2026-12-09T00:00:00.000Z'))).toBeNull();
   });
   it("should trust the server's escalation when it has one", () => {
-    expect(overdueLabel({ ...base, escalationLevel: 1, escalationLabel: '首次响应超时', firstResponseDue: null }, new Date('2026-12-01T00:00:00.000Z'))).toBe('首次响应超时');
+    expect(overdueLabel({ ...base, escalationLevel: 1, escalationLabel: '首次响应超时', firstResponseDue: '2026-12-02T00:00:00.000Z' }, new Date('2026-12-01T00:00:00.000Z'))).toBe('首次响应超时');
   });
 });
