@@ -709,6 +709,10 @@ export interface ApiFeedbackReview extends Struct.CollectionTypeSchema {
   };
   attributes: {
     anonymous: Schema.Attribute.Boolean & Schema.Attribute.DefaultTo<false>;
+    cityAdcode: Schema.Attribute.String &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 6;
+      }>;
     content: Schema.Attribute.Text &
       Schema.Attribute.SetMinMaxLength<{
         maxLength: 1000;
@@ -716,6 +720,15 @@ export interface ApiFeedbackReview extends Struct.CollectionTypeSchema {
     createdAt: Schema.Attribute.DateTime;
     createdBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> &
       Schema.Attribute.Private;
+    followedUpAt: Schema.Attribute.DateTime;
+    followedUpBy: Schema.Attribute.String &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 80;
+      }>;
+    followUpNote: Schema.Attribute.Text &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 500;
+      }>;
     hiddenAt: Schema.Attribute.DateTime;
     hiddenBy: Schema.Attribute.String &
       Schema.Attribute.SetMinMaxLength<{
@@ -737,6 +750,10 @@ export interface ApiFeedbackReview extends Struct.CollectionTypeSchema {
       'plugin::users-permissions.user'
     >;
     needsFollowUp: Schema.Attribute.Boolean & Schema.Attribute.DefaultTo<false>;
+    orderNo: Schema.Attribute.String &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 24;
+      }>;
     orderRef: Schema.Attribute.String &
       Schema.Attribute.Required &
       Schema.Attribute.SetMinMaxLength<{
@@ -867,6 +884,10 @@ export interface ApiFeedbackTicket extends Struct.CollectionTypeSchema {
         maxLength: 64;
       }>;
     publishedAt: Schema.Attribute.DateTime;
+    resolution: Schema.Attribute.Text &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 1000;
+      }>;
     ticketStatus: Schema.Attribute.Enumeration<
       ['submitted', 'processing', 'replied', 'closed']
     > &
@@ -874,6 +895,60 @@ export interface ApiFeedbackTicket extends Struct.CollectionTypeSchema {
       Schema.Attribute.DefaultTo<'submitted'>;
     type: Schema.Attribute.Enumeration<['complaint', 'suggestion']> &
       Schema.Attribute.Required;
+    updatedAt: Schema.Attribute.DateTime;
+    updatedBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> &
+      Schema.Attribute.Private;
+  };
+}
+
+export interface ApiFeedbackTicketEscalation
+  extends Struct.CollectionTypeSchema {
+  collectionName: 'ticket_escalations';
+  info: {
+    description: '\u5DE5\u5355\u8D85\u8FC7\u9996\u6B21\u54CD\u5E94\u6216\u5904\u7406\u65F6\u9650\u65F6\u81EA\u52A8\u5347\u7EA7\u7684\u8BB0\u5F55\uFF08\u6BCF\u4E2A\u5DE5\u5355\u6BCF\u7EA7\u4E00\u6B21\uFF09';
+    displayName: '\u6295\u8BC9\u5EFA\u8BAE\u5347\u7EA7\u8BB0\u5F55';
+    pluralName: 'ticket-escalations';
+    singularName: 'ticket-escalation';
+  };
+  options: {
+    draftAndPublish: false;
+  };
+  pluginOptions: {
+    i18n: {
+      localized: false;
+    };
+  };
+  attributes: {
+    at: Schema.Attribute.DateTime & Schema.Attribute.Required;
+    cityAdcode: Schema.Attribute.String &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 6;
+      }>;
+    createdAt: Schema.Attribute.DateTime;
+    createdBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> &
+      Schema.Attribute.Private;
+    label: Schema.Attribute.String &
+      Schema.Attribute.Required &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 40;
+      }>;
+    level: Schema.Attribute.Integer &
+      Schema.Attribute.Required &
+      Schema.Attribute.SetMinMax<
+        {
+          max: 2;
+          min: 1;
+        },
+        number
+      >;
+    locale: Schema.Attribute.String & Schema.Attribute.Private;
+    localizations: Schema.Attribute.Relation<
+      'oneToMany',
+      'api::feedback.ticket-escalation'
+    > &
+      Schema.Attribute.Private;
+    publishedAt: Schema.Attribute.DateTime;
+    ticketId: Schema.Attribute.Integer & Schema.Attribute.Required;
     updatedAt: Schema.Attribute.DateTime;
     updatedBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> &
       Schema.Attribute.Private;
@@ -912,6 +987,7 @@ export interface ApiFeedbackTicketReply extends Struct.CollectionTypeSchema {
     createdAt: Schema.Attribute.DateTime;
     createdBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> &
       Schema.Attribute.Private;
+    images: Schema.Attribute.Media<'images', true>;
     locale: Schema.Attribute.String & Schema.Attribute.Private;
     localizations: Schema.Attribute.Relation<
       'oneToMany',
@@ -4104,6 +4180,7 @@ declare module '@strapi/strapi' {
       'api::catalog.skill': ApiCatalogSkill;
       'api::feedback.review': ApiFeedbackReview;
       'api::feedback.ticket': ApiFeedbackTicket;
+      'api::feedback.ticket-escalation': ApiFeedbackTicketEscalation;
       'api::feedback.ticket-reply': ApiFeedbackTicketReply;
       'api::marketing.coupon': ApiMarketingCoupon;
       'api::marketing.gift': ApiMarketingGift;

@@ -18,12 +18,13 @@ export interface FeedbackAbilities {
 
 /** 客户反馈: complaints and suggestions to answer within their deadlines, and bad reviews to follow up. */
 export function CustomerFeedbackPage() {
+  // useRBAC names each action by its last segment: tickets-read → canTicketsRead.
   const { allowedActions, isLoading } = useRBAC(RBAC_CHECK);
   const urlFilters = useUrlFilters(URL_FILTERS);
   const abilities: FeedbackAbilities = {
-    readTickets: Boolean(allowedActions['canTickets-read']),
-    manageTickets: Boolean(allowedActions['canTickets-manage']),
-    followUpReviews: Boolean(allowedActions['canReviews-follow-up']),
+    readTickets: Boolean(allowedActions.canTicketsRead),
+    manageTickets: Boolean(allowedActions.canTicketsManage),
+    followUpReviews: Boolean(allowedActions.canReviewsFollowUp),
     moderate: Boolean(allowedActions.canModerate),
   };
   const show: Record<FeedbackTab, boolean> = { tickets: abilities.readTickets, reviews: abilities.followUpReviews };

@@ -202,7 +202,7 @@ export function ReviewsTab({ filters, change, abilities, tabs }: Props) {
                 ]}
               />
             </DetailSection>
-            <DetailSection title={t('detail.content')}>
+            <DetailSection title={t('detail.reviewContent')}>
               <Typography tag="p" style={{ whiteSpace: 'pre-wrap' }}>{review.content ?? '—'}</Typography>
               {review.anonymous ? <Typography variant="pi" textColor="neutral600">{t('detail.anonymous')}</Typography> : null}
               <ImageStrip images={review.images} alt={t('detail.images')} />
