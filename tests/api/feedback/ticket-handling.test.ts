@@ -152,6 +152,43 @@ describe('客服 handling a ticket', () => {
     expect(await noticesOf(t.documentId)).toHaveLength(2);
   });
 
+  it('should store and announce a reply once when a deadlock retry replays its transaction', async () => {
+    const t = await submit(w.member.auth, { type: 'complaint', content: '重试时只通知一次' });
+    let failures = 0;
+    // The first attempt writes the reply row, then the database reports a deadlock: the unit is rolled back and run again.
+    const unsubscribe = app.strapi.db.lifecycles.subscribe({
+      models: ['api::feedback.ticket-reply'],
+      afterCreate() {
+        if (failures++ === 0) throw Object.assign(new Error('Deadlock found when trying to get lock'), { code: 'ER_LOCK_DEADLOCK' });
+      },
+    } as any) as unknown as () => void;
+    try {
+      await app.http.post(`/feedback/tickets/${t.documentId}/reply`).set(admins.kefu).send({ content: '您好，已经在处理' }).expect(200);
+    } finally {
+      unsubscribe();
+    }
+    expect(failures).toBe(2);
+    const id = (await rowOf(t.documentId)).id;
+    expect(await app.strapi.db.query('api::feedback.ticket-reply').count({ where: { ticketId: id } })).toBe(1);
+    await eventually(async () => (await noticesOf(t.documentId)).length > 0);
+    await settle();
+    expect(await noticesOf(t.documentId)).toHaveLength(1);
+  });
+
+  it('should only hand a ticket to an active admin who may handle it in its city', async () => {
+    const t = await submit(w.member.auth, { type: 'complaint', order: (await placeOrder(app.http, w, 8, 9)).documentId, content: '指派给同事' });
+    const idOf = async (email: string) => (await app.strapi.db.query('admin::user').findOne({ where: { email } })).id;
+    for (const email of ['caiwu@test.shangmen', 'ops-hz@test.shangmen']) {
+      const res = await app.http.post(`/feedback/tickets/${t.documentId}/assign`).set(admins.kefu).send({ assignee: await idOf(email) }).expect(400);
+      expect(res.body.error.details).toMatchObject({ code: 'VALIDATION_FAILED', field: 'assignee' });
+    }
+    const opsSh = await idOf('ops-sh@test.shangmen');
+    const res = await app.http.post(`/feedback/tickets/${t.documentId}/assign`).set(admins.kefu).send({ assignee: opsSh }).expect(200);
+    expect(res.body.data).toMatchObject({ status: 'processing', assignee: { id: opsSh, name: '测试' } });
+    const theirs = await app.http.get('/feedback/tickets?assignee=me').set(admins.opsSh).expect(200);
+    expect(theirs.body.data.map((x: any) => x.documentId)).toContain(t.documentId);
+  });
+
   it('should refuse bad input with 400 VALIDATION_FAILED', async () => {
     const t = await submit(w.member.auth, { type: 'suggestion', content: '校验输入的工单' });
     const cases: Array<[string, string, Record<string, unknown> | undefined]> = [

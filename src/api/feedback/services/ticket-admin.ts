@@ -87,7 +87,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
   };
 
   const scopedTicket = async (admin: TicketAdmin, documentId: string, action: string) => {
-    const row = await tickets().findOne({ where: { documentId, ...(await cityFilter(admin, action)) }, select: ['id', 'documentId', 'memberId', 'type', 'ticketStatus'] });
+    const row = await tickets().findOne({ where: { documentId, ...(await cityFilter(admin, action)) }, select: ['id', 'documentId', 'memberId', 'type', 'ticketStatus', 'cityAdcode'] });
     if (!row) throw notFound('工单不存在');
     return row;
   };
@@ -177,7 +177,9 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       let assignee: { id: number; name: string } = { id: admin.id, name: adminDisplayName(admin) };
       if (assigneeId !== undefined && assigneeId !== admin.id) {
         const other = await strapi.db.query('admin::user').findOne({ where: { id: assigneeId, isActive: true }, select: ['id', 'firstname', 'lastname', 'username', 'email'] });
-        if (!other) throw validationFailed('处理人不存在或已停用', { field: 'assignee' });
+        // A colleague who could not open the ticket (no 处理投诉建议, or another city) cannot hold it.
+        const cities = other ? await adminCityScope(strapi, other, TICKETS_MANAGE_ACTION) : [];
+        if (!other || (cities !== undefined && !cities.includes(row.cityAdcode))) throw validationFailed('处理人不存在、已停用或无权处理该工单', { field: 'assignee' });
         assignee = { id: other.id, name: adminDisplayName(other) };
       }
       await flow().apply(row.id, { event: 'assign', data: { assigneeId: assignee.id, assigneeName: assignee.name } });
