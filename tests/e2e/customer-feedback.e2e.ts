@@ -87,11 +87,12 @@ describe('客户反馈 as 客服', () => {
     await confirm.getByRole('button', { name: '关闭工单' }).click();
     await confirm.waitFor({ state: 'detached' });
     await dialog.getByText('已关闭').first().waitFor();
+    await dialog.getByText('已致歉，会员表示理解').waitFor();
     await expect(dialog.getByRole('button', { name: '回复' }).count()).resolves.toBe(0);
     await expectNoRawEnums();
 
     const saved = (await session.adminGet(`/feedback/tickets/${seeded.ticket}`)).data;
-    expect(saved).toMatchObject({ status: 'closed', assignee: { name: '李小美' } });
+    expect(saved).toMatchObject({ status: 'closed', assignee: { name: '李小美' }, resolution: '已致歉，会员表示理解' });
     expect(saved.replies.map((r: any) => r.author)).toContain('staff');
     await dialog.getByRole('button', { name: '关闭' }).first().click();
   });

@@ -223,6 +223,12 @@ export function TicketsTab({ filters, change, abilities, tabs }: Props) {
                   [t('table.resolutionDue'), formatShanghaiDateTime(ticket.resolutionDue)],
                   [t('detail.lastActivityAt'), formatShanghaiDateTime(ticket.lastActivityAt)],
                   [t('detail.closedAt'), formatShanghaiDateTime(ticket.closedAt)],
+                  ...(ticket.status === 'closed'
+                    ? ([
+                        [t('detail.closedBy'), ticket.closedBy ?? '—'],
+                        [t('detail.resolution'), ticket.resolution ?? '—'],
+                      ] as Array<[string, string]>)
+                    : []),
                 ]}
               />
             </DetailSection>
@@ -236,7 +242,7 @@ export function TicketsTab({ filters, change, abilities, tabs }: Props) {
                   {ticket.replies.map((r, i) => (
                     <Box key={`${r.createdAt}-${i}`} padding={3} hasRadius background={r.author === 'staff' ? 'primary100' : 'neutral100'} marginLeft={r.author === 'staff' ? 8 : 0} marginRight={r.author === 'staff' ? 0 : 8}>
                       <Typography variant="pi" textColor="neutral600">
-                        {r.author === 'staff' ? t('detail.staff') : t('detail.memberSide')} · {r.authorName} · {formatShanghaiDateTime(r.createdAt)}
+                        {[r.author === 'staff' ? t('detail.staff') : t('detail.memberSide'), r.author === 'staff' ? r.authorName : null, formatShanghaiDateTime(r.createdAt)].filter(Boolean).join(' · ')}
                       </Typography>
                       <Typography tag="p" style={{ whiteSpace: 'pre-wrap' }}>{r.content}</Typography>
                     </Box>
