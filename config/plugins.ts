@@ -62,4 +62,6 @@ export default ({ env }: Core.Config.Shared.ConfigParams) => ({
     },
   },
   workforce: { enabled: true, resolve: './src/plugins/workforce' },
+  // 客户反馈 page only (no server entry): its routes live with the feedback API, src/api/feedback/admin-routes.ts.
+  feedback: { enabled: true, resolve: './src/plugins/feedback' },
 });

@@ -51,6 +51,7 @@ export default {
     await stripLedgerWritePermissions(strapi);
     await configureAdminLayouts(strapi);
     registerMarketingAdminRoutes(strapi);
+    await strapi.service('api::feedback.review-admin').backfillOrderFacts();
     if (!isScript()) {
       await strapi.service('api::marketing.coupon-jobs').register();
       const sockets = startRealtime(strapi);

@@ -246,14 +246,16 @@ export const CONTENT_TYPE_VIEWS: Readonly<Record<string, AdminViewSpec>> = {
   },
 
   'api::feedback.review': {
-    mainField: 'orderRef',
-    list: ['orderRef', 'worker', 'serviceItem', 'rating', 'needsFollowUp', 'visible', 'createdAt'],
+    mainField: 'orderNo',
+    list: ['orderNo', 'worker', 'serviceItem', 'rating', 'needsFollowUp', 'visible', 'createdAt'],
     defaultSort: { by: 'createdAt', order: 'DESC' },
     pageSize: 20,
     // Ratings feed the worker's aggregates and hiding recomputes them: both go through the API.
-    readOnly: ['rating', 'ratingQuality', 'ratingAttitude', 'ratingSkill', 'visible', 'hiddenReason', 'hiddenAt', 'hiddenBy'],
+    // Follow-ups are recorded on the 客户反馈 page (once, with who did it); order facts come from the order.
+    readOnly: ['rating', 'ratingQuality', 'ratingAttitude', 'ratingSkill', 'visible', 'hiddenReason', 'hiddenAt', 'hiddenBy', 'orderNo', 'cityAdcode', 'followedUpAt', 'followedUpBy', 'followUpNote'],
     edit: [
-      ['orderRef', 'serviceItem'],
+      ['orderRef', 'orderNo', 'cityAdcode'],
+      ['serviceItem'],
       ['worker', 'member'],
       ['ratingQuality', 'ratingAttitude', 'ratingSkill'],
       ['rating', 'anonymous', 'needsFollowUp'],
@@ -262,9 +264,13 @@ export const CONTENT_TYPE_VIEWS: Readonly<Record<string, AdminViewSpec>> = {
       ['reply', 'repliedAt'],
       ['visible', 'hiddenAt'],
       ['hiddenReason', 'hiddenBy'],
+      ['followedUpAt', 'followedUpBy'],
+      ['followUpNote'],
     ],
     fields: {
-      orderRef: { label: '订单号' },
+      orderRef: { label: '关联订单' },
+      orderNo: { label: '订单号' },
+      cityAdcode: { label: '城市编码' },
       worker: { label: '服务人员' },
       member: { label: '评价会员' },
       serviceItem: { label: '服务项目' },
@@ -282,6 +288,9 @@ export const CONTENT_TYPE_VIEWS: Readonly<Record<string, AdminViewSpec>> = {
       hiddenReason: { label: '隐藏原因' },
       hiddenAt: { label: '隐藏时间' },
       hiddenBy: { label: '隐藏操作人' },
+      followedUpAt: { label: '跟进时间', description: '客服在「客户反馈 → 差评跟进」记录跟进的时间' },
+      followedUpBy: { label: '跟进人' },
+      followUpNote: { label: '跟进记录' },
     },
   },
 

@@ -37,7 +37,7 @@ export const ADMIN_ROLES: RoleSpec[] = [
       'api::feedback.review': ['read'],
       ...Object.fromEntries(CATALOG.map((uid) => [uid, ['read'] as Crud[]])),
     },
-    plugins: ['plugin::upload.read', 'plugin::orders.read', 'plugin::orders.manage', 'plugin::payments.read', 'plugin::dispatch.read', 'plugin::dispatch.manage', 'plugin::tracking.read', 'plugin::im.support', 'plugin::workforce.read', 'plugin::workforce.audit', 'plugin::workforce.manage', 'api::feedback.moderate', 'api::feedback.tickets-read', 'api::feedback.tickets-manage'],
+    plugins: ['plugin::upload.read', 'plugin::orders.read', 'plugin::orders.manage', 'plugin::payments.read', 'plugin::dispatch.read', 'plugin::dispatch.manage', 'plugin::tracking.read', 'plugin::im.support', 'plugin::workforce.read', 'plugin::workforce.audit', 'plugin::workforce.manage', 'api::feedback.moderate', 'api::feedback.tickets-read', 'api::feedback.tickets-manage', 'api::feedback.reviews-follow-up'],
   },
   {
     name: '财务',
@@ -62,7 +62,7 @@ export const ADMIN_ROLES: RoleSpec[] = [
       'api::people.address': ['read'],
       'api::settings.city': ['read'],
     },
-    plugins: ['plugin::upload.read', 'plugin::upload.assets.create', 'plugin::upload.assets.update', 'plugin::orders.read', 'plugin::orders.manage', 'plugin::payments.read', 'plugin::dispatch.read', 'plugin::dispatch.manage', 'plugin::tracking.read', 'plugin::im.support', 'plugin::workforce.read', 'plugin::workforce.audit', 'plugin::workforce.manage', 'plugin::settlement.payouts-read', 'plugin::settlement.reports', 'api::feedback.tickets-read', 'api::feedback.tickets-manage'],
+    plugins: ['plugin::upload.read', 'plugin::upload.assets.create', 'plugin::upload.assets.update', 'plugin::orders.read', 'plugin::orders.manage', 'plugin::payments.read', 'plugin::dispatch.read', 'plugin::dispatch.manage', 'plugin::tracking.read', 'plugin::im.support', 'plugin::workforce.read', 'plugin::workforce.audit', 'plugin::workforce.manage', 'plugin::settlement.payouts-read', 'plugin::settlement.reports', 'api::feedback.tickets-read', 'api::feedback.tickets-manage', 'api::feedback.reviews-follow-up'],
     // Ratings and counters come from reviews and orders; the audit goes through
     // /workforce/workers/:id/audit; the linked account is never re-pointed by hand.
     readOnlyFields: {

@@ -1,3 +1,4 @@
+import crypto from 'crypto';
 import fs from 'fs';
 import path from 'path';
 import { chromium, type Browser, type Page } from 'playwright-core';
@@ -22,6 +23,12 @@ interface SessionOptions extends StartOptions {
   timezoneId?: string;
   /** Sign in before the tests (false: the tests start on the login page themselves). */
   signIn?: boolean;
+  /**
+   * Sign the browser in as an operator with this shipped admin role (e.g. 客服) instead of the
+   * super admin, invited and registered the way the admin's 用户 page does it. `adminGet` still
+   * reads with the super admin's token.
+   */
+  operator?: { role: string; firstname: string; lastname: string; email: string };
 }
 
 /**
@@ -50,8 +57,28 @@ async function logIn(page: Page, app: RunningApp, admin: AdminAccount): Promise<
   await page.locator('nav').getByRole('link', { name: '内容管理' }).waitFor();
 }
 
+/** An admin user with a shipped role, invited by the super admin and registered with a password. */
+async function inviteOperator(app: RunningApp, admin: AdminAccount, operator: NonNullable<SessionOptions['operator']>): Promise<AdminAccount> {
+  const call = async (method: string, pathname: string, body?: unknown, token: string | null = admin.token) => {
+    const res = await fetch(`${app.url}${pathname}`, {
+      method,
+      headers: { 'Content-Type': 'application/json', ...(token ? { Authorization: `Bearer ${token}` } : {}) },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+    if (!res.ok) throw new Error(`${method} ${pathname}: ${res.status} ${await res.text()}`);
+    return res.json() as Promise<any>;
+  };
+  const roles = (await call('GET', '/admin/roles')).data as Array<{ id: number; name: string }>;
+  const role = roles.find((r) => r.name === operator.role);
+  if (!role) throw new Error(`no admin role ${operator.role}: ${roles.map((r) => r.name).join(', ')}`);
+  const invited = (await call('POST', '/admin/users', { firstname: operator.firstname, lastname: operator.lastname, email: operator.email, roles: [role.id] })).data;
+  const password = `Op${crypto.randomBytes(6).toString('hex')}A1`;
+  const registered = await call('POST', '/admin/register', { registrationToken: invited.registrationToken, userInfo: { firstname: operator.firstname, lastname: operator.lastname, password } }, null);
+  return { email: operator.email, password, token: registered.data.token };
+}
+
 /** The built app on a fresh database (`prepare` seeds it first), its first super admin, and a browser. */
-export async function openAdminSession({ prepare, timezoneId, signIn = true }: SessionOptions = {}): Promise<AdminSession> {
+export async function openAdminSession({ prepare, timezoneId, signIn = true, operator }: SessionOptions = {}): Promise<AdminSession> {
   fs.mkdirSync(ARTIFACTS, { recursive: true });
   const app = await startBuiltApp({ prepare });
   let browser: Browser | undefined;
@@ -59,7 +86,7 @@ export async function openAdminSession({ prepare, timezoneId, signIn = true }: S
     const admin = await registerSuperAdmin(app);
     const launched = await launchBrowser(timezoneId);
     browser = launched.browser;
-    if (signIn) await logIn(launched.page, app, admin);
+    if (signIn) await logIn(launched.page, app, operator ? await inviteOperator(app, admin, operator) : admin);
     return {
       app,
       admin,

@@ -722,6 +722,10 @@ export interface ApiFeedbackReview extends Struct.CollectionTypeSchema {
   };
   attributes: {
     anonymous: Schema.Attribute.Boolean & Schema.Attribute.DefaultTo<false>;
+    cityAdcode: Schema.Attribute.String &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 6;
+      }>;
     content: Schema.Attribute.Text &
       Schema.Attribute.SetMinMaxLength<{
         maxLength: 1000;
@@ -729,6 +733,15 @@ export interface ApiFeedbackReview extends Struct.CollectionTypeSchema {
     createdAt: Schema.Attribute.DateTime;
     createdBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> &
       Schema.Attribute.Private;
+    followedUpAt: Schema.Attribute.DateTime;
+    followedUpBy: Schema.Attribute.String &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 80;
+      }>;
+    followUpNote: Schema.Attribute.Text &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 500;
+      }>;
     hiddenAt: Schema.Attribute.DateTime;
     hiddenBy: Schema.Attribute.String &
       Schema.Attribute.SetMinMaxLength<{
@@ -750,6 +763,10 @@ export interface ApiFeedbackReview extends Struct.CollectionTypeSchema {
       'plugin::users-permissions.user'
     >;
     needsFollowUp: Schema.Attribute.Boolean & Schema.Attribute.DefaultTo<false>;
+    orderNo: Schema.Attribute.String &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 24;
+      }>;
     orderRef: Schema.Attribute.String &
       Schema.Attribute.Required &
       Schema.Attribute.SetMinMaxLength<{

@@ -145,6 +145,9 @@ export default factories.createCoreService(UID, ({ strapi }) => {
           const row = await reviews().create({
             data: {
               orderRef: order.documentId,
+              // Kept on the review so 差评跟进 lists and city-scopes without asking the orders plugin per row.
+              orderNo: order.orderNo,
+              cityAdcode: order.cityAdcode,
               worker: order.workerId,
               member: userId,
               serviceItem: order.serviceItemId,
