@@ -46,6 +46,8 @@ const REFUND_TONES: Readonly<Record<RefundStatus, BadgeTone>> = {
   processing: 'primary',
   success: 'success',
   failed: 'danger',
+  // Held for 支付流水: WeChat could not pay it back to the original account.
+  abnormal: 'danger',
 };
 
 export const paymentTone = (status: string): BadgeTone => PAYMENT_TONES[status as PaymentStatus] ?? 'neutral';
