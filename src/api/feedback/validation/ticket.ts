@@ -1,6 +1,6 @@
 import { validateYupSchema, yup } from '@strapi/utils';
-import { validationFailed } from '../../../runtime/errors';
 import { TICKET_STATUSES, TICKET_TYPES, type TicketStatus, type TicketType } from '../domain/ticket';
+import { validated } from '../../../runtime/validation';
 
 const createSchema = yup
   .object({
@@ -30,17 +30,6 @@ export async function validateTicketList(query: unknown): Promise<{ page: number
   return { page: Number(q.pagination?.page ?? 1), pageSize: Number(q.pagination?.pageSize ?? 10) };
 }
 
-/** yup's 400 with the first offending path as `details.field` (the admin page marks that input). */
-async function check<T>(schema: yup.AnySchema, value: unknown): Promise<T> {
-  try {
-    return (await validateYupSchema(schema)(value)) as T;
-  } catch (err: any) {
-    const errors = err?.details?.errors ?? [];
-    const path = errors[0]?.path;
-    const field = Array.isArray(path) ? path.join('.') : typeof path === 'string' ? path : undefined;
-    throw validationFailed(errors[0]?.message ?? err?.message ?? '请求参数不正确', { field, errors });
-  }
-}
 
 // A follow-up or an answer may be short (好的，谢谢); blank is refused.
 const replyContent = () =>
@@ -79,13 +68,13 @@ export interface AdminTicketFilter {
   pageSize: number;
 }
 
-export const validateReplyTicket = (body: unknown) => check<ReplyInput>(replySchema, body ?? {});
-export const validateNoBody = (body: unknown) => check<Record<string, never>>(emptySchema, body ?? {});
-export const validateAssignTicket = (body: unknown) => check<{ assignee?: number }>(assignSchema, body ?? {});
-export const validateCloseTicket = (body: unknown) => check<{ resolution?: string }>(closeSchema, body ?? {});
+export const validateReplyTicket = (body: unknown) => validated<ReplyInput>(replySchema, body ?? {});
+export const validateNoBody = (body: unknown) => validated<Record<string, never>>(emptySchema, body ?? {});
+export const validateAssignTicket = (body: unknown) => validated<{ assignee?: number }>(assignSchema, body ?? {});
+export const validateCloseTicket = (body: unknown) => validated<{ resolution?: string }>(closeSchema, body ?? {});
 
 export async function validateAdminTicketList(query: unknown): Promise<AdminTicketFilter> {
-  const q = await check<Record<string, string | undefined>>(adminListSchema, query ?? {});
+  const q = await validated<Record<string, string | undefined>>(adminListSchema, query ?? {});
   const text = q.q?.trim();
   return {
     status: q.status as TicketStatus | undefined,

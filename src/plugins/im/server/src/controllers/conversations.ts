@@ -5,12 +5,11 @@ import { documentIdOf, pageSize } from '../domain';
 import { underRules } from '../services/im';
 import { getService } from '../utils';
 import { userId, type ContentCtx as Ctx } from '../../../../../runtime/requester';
+import { unwrapData } from '../../../../../runtime/validation';
 
-/** API.md shows the body bare; a Strapi-style `{ data: … }` envelope is accepted too. */
-const unwrap = (body: any) => (body && typeof body === 'object' && Object.keys(body).length === 1 && body.data && typeof body.data === 'object' ? body.data : body);
 
 export function openRequest(body: unknown): { order?: string; support?: boolean } {
-  const input = unwrap(body);
+  const input = unwrapData(body);
   if (!input || typeof input !== 'object') throw validationFailed('请指明订单 order 或 support: true', { field: 'order' });
   const keys = Object.keys(input);
   if (keys.some((k) => k !== 'order' && k !== 'support')) throw validationFailed('只支持 order 或 support 字段', { field: keys.find((k) => k !== 'order' && k !== 'support') });

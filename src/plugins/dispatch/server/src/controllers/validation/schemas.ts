@@ -1,29 +1,13 @@
-import { validateYupSchema, yup } from '@strapi/utils';
-import { validationFailed } from '../../../../../../runtime/errors';
+import { yup } from '@strapi/utils';
 import type { RecommendRequest, UpdateScheduleRequest, UpdateWorkerSelfRequest } from '../../../../shared/contracts/dispatch';
+import { isoDateTime, unwrapData, validated, ymd } from '../../../../../../runtime/validation';
 
 const documentId = () => yup.string().trim().min(1).max(64);
-const isoDateTime = () =>
-  yup.string().matches(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,3})?)?(Z|[+-]\d{2}:\d{2})$/, '时间须为带时区的 ISO 8601 格式，如 2026-12-01T10:00:00+08:00');
 const clockTime = () => yup.string().matches(/^\d{2}:\d{2}$/, '时间须为 HH:mm，如 09:00');
-const ymd = () => yup.string().matches(/^\d{4}-\d{2}-\d{2}$/, '日期须为 YYYY-MM-DD');
 
 const envelope = (data: yup.AnyObjectSchema) => yup.object({ data: data.required('请求体须为 { data: … }') }).noUnknown().required();
 
-/** API.md shows some bodies bare; a Strapi-style `{ data: … }` envelope is accepted too. */
-const unwrap = (body: any) => (body && typeof body === 'object' && Object.keys(body).length === 1 && body.data && typeof body.data === 'object' ? body.data : body);
 
-/** yup's 400 with the first offending path as `details.field`, as every dispatch route answers. */
-async function check<T>(schema: yup.AnySchema, value: unknown): Promise<T> {
-  try {
-    return (await validateYupSchema(schema)(value)) as T;
-  } catch (err: any) {
-    const errors = err?.details?.errors ?? [];
-    const path = errors[0]?.path;
-    const field = Array.isArray(path) ? path.join('.').replace(/^data\./, '') : undefined;
-    throw validationFailed(errors[0]?.message ?? err.message ?? '请求参数不正确', { field, errors });
-  }
-}
 
 const workerSelfSchema = envelope(
   yup
@@ -67,10 +51,10 @@ const assignSchema = yup.object({ worker: documentId().required() }).noUnknown()
 const boardSchema = yup.object({ city: yup.string().matches(/^\d{6}$/), category: yup.string().matches(/^[a-z0-9-]+$/) }).noUnknown();
 const dateSchema = yup.object({ date: ymd().required('请选择日期') }).noUnknown().required();
 
-export const validateWorkerSelf = async (body: unknown) => (await check<{ data: UpdateWorkerSelfRequest }>(workerSelfSchema, body)).data;
-export const validateSchedule = async (body: unknown) => (await check<{ data: UpdateScheduleRequest }>(scheduleSchema, body)).data;
-export const validateRecommend = (body: unknown) => check<RecommendRequest>(recommendSchema, unwrap(body));
-export const validateBlock = (body: unknown) => check<{ worker: string; reason?: string }>(blockSchema, unwrap(body));
-export const validateAssign = (body: unknown) => check<{ worker: string }>(assignSchema, body ?? {});
-export const validateBoardQuery = (query: unknown) => check<{ city?: string; category?: string }>(boardSchema, query ?? {});
-export const validateDate = (query: unknown) => check<{ date: string }>(dateSchema, query ?? {});
+export const validateWorkerSelf = async (body: unknown) => (await validated<{ data: UpdateWorkerSelfRequest }>(workerSelfSchema, body)).data;
+export const validateSchedule = async (body: unknown) => (await validated<{ data: UpdateScheduleRequest }>(scheduleSchema, body)).data;
+export const validateRecommend = (body: unknown) => validated<RecommendRequest>(recommendSchema, unwrapData(body));
+export const validateBlock = (body: unknown) => validated<{ worker: string; reason?: string }>(blockSchema, unwrapData(body));
+export const validateAssign = (body: unknown) => validated<{ worker: string }>(assignSchema, body ?? {});
+export const validateBoardQuery = (query: unknown) => validated<{ city?: string; category?: string }>(boardSchema, query ?? {});
+export const validateDate = (query: unknown) => validated<{ date: string }>(dateSchema, query ?? {});

@@ -1,5 +1,6 @@
 import { validateYupSchema, yup } from '@strapi/utils';
 import { WEEKDAY_CODES } from '../../domain';
+import { unwrapData } from '../../../../../../runtime/validation';
 
 const documentId = () => yup.string().trim().min(1).max(64);
 const isoDateTime = () =>
@@ -113,12 +114,10 @@ const listSchema = yup
   })
   .noUnknown();
 
-/** API.md shows order bodies bare; a Strapi-style `{ data: … }` envelope is accepted too. */
-const unwrap = (body: any) => (body && typeof body === 'object' && Object.keys(body).length === 1 && body.data && typeof body.data === 'object' ? body.data : body);
 
-export const validateQuote = (body: unknown) => validateYupSchema(quoteSchema)(unwrap(body));
-export const validateCreate = (body: unknown) => validateYupSchema(createSchema)(unwrap(body));
-export const validateModify = (body: unknown) => validateYupSchema(modifySchema)(unwrap(body));
+export const validateQuote = (body: unknown) => validateYupSchema(quoteSchema)(unwrapData(body));
+export const validateCreate = (body: unknown) => validateYupSchema(createSchema)(unwrapData(body));
+export const validateModify = (body: unknown) => validateYupSchema(modifySchema)(unwrapData(body));
 export const validateReason = (body: unknown) => validateYupSchema(reasonSchema)(body ?? {});
 export const validateOptionalReason = (body: unknown) => validateYupSchema(optionalReasonSchema)(body ?? {});
 export const validateEvidence = (body: unknown) => validateYupSchema(evidenceSchema)(body ?? {});

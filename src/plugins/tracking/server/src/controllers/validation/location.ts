@@ -1,9 +1,7 @@
-import { validateYupSchema, yup } from '@strapi/utils';
-import { validationFailed } from '../../../../../../runtime/errors';
+import { yup } from '@strapi/utils';
 import type { PingLocationRequest } from '../../../../shared/contracts/tracking';
+import { isoDateTime, unwrapData, validated } from '../../../../../../runtime/validation';
 
-const isoDateTime = () =>
-  yup.string().matches(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,3})?)?(Z|[+-]\d{2}:\d{2})$/, '时间须为带时区的 ISO 8601 格式，如 2026-12-01T10:00:00+08:00');
 
 // China lies well inside these; the bounds only keep out values no phone reports (and Redis GEO's limit).
 const pingSchema = yup
@@ -18,15 +16,5 @@ const pingSchema = yup
   .strict()
   .required();
 
-/** API.md shows the body bare; a Strapi-style `{ data: … }` envelope is accepted too. */
-const unwrap = (body: any) => (body && typeof body === 'object' && Object.keys(body).length === 1 && body.data && typeof body.data === 'object' ? body.data : body);
 
-export async function validatePing(body: unknown): Promise<PingLocationRequest> {
-  try {
-    return (await validateYupSchema(pingSchema)(unwrap(body))) as PingLocationRequest;
-  } catch (err: any) {
-    const errors = err?.details?.errors ?? [];
-    const path = errors[0]?.path;
-    throw validationFailed(errors[0]?.message ?? err?.message ?? '请求参数不正确', { field: Array.isArray(path) ? path.join('.') : undefined, errors });
-  }
-}
+export const validatePing = (body: unknown): Promise<PingLocationRequest> => validated<PingLocationRequest>(pingSchema, unwrapData(body));

@@ -1,25 +1,11 @@
-import { validateYupSchema, yup } from '@strapi/utils';
-import { validationFailed } from '../../../../../../runtime/errors';
+import { yup } from '@strapi/utils';
 import type { ApplyRequest, AuditRequest, AuditStatus, EmploymentRequest } from '../../../../shared/contracts/workforce';
 import { CERTIFICATE_LABELS } from '../../domain/worker-state';
+import { unwrapData, validated, ymd } from '../../../../../../runtime/validation';
 
-const ymd = () => yup.string().matches(/^\d{4}-\d{2}-\d{2}$/, '日期须为 YYYY-MM-DD');
 const fileId = () => yup.number().integer().positive();
 
-/** API.md shows bodies bare; a Strapi-style `{ data: … }` envelope is accepted too. */
-const unwrap = (body: any) => (body && typeof body === 'object' && Object.keys(body).length === 1 && body.data && typeof body.data === 'object' ? body.data : body);
 
-/** yup's 400 with the first offending path as `details.field`. */
-async function check<T>(schema: yup.AnySchema, value: unknown): Promise<T> {
-  try {
-    return (await validateYupSchema(schema)(value)) as T;
-  } catch (err: any) {
-    const errors = err?.details?.errors ?? [];
-    const path = errors[0]?.path;
-    const field = Array.isArray(path) ? path.join('.') : undefined;
-    throw validationFailed(errors[0]?.message ?? err.message ?? '请求参数不正确', { field, errors });
-  }
-}
 
 const applySchema = yup
   .object({
@@ -72,9 +58,9 @@ const listSchema = yup
   })
   .noUnknown();
 
-export const validateApply = (body: unknown) => check<ApplyRequest>(applySchema, unwrap(body));
-export const validateAudit = (body: unknown) => check<AuditRequest>(auditSchema, unwrap(body));
-export const validateEmployment = (body: unknown) => check<EmploymentRequest>(employmentSchema, unwrap(body));
+export const validateApply = (body: unknown) => validated<ApplyRequest>(applySchema, unwrapData(body));
+export const validateAudit = (body: unknown) => validated<AuditRequest>(auditSchema, unwrapData(body));
+export const validateEmployment = (body: unknown) => validated<EmploymentRequest>(employmentSchema, unwrapData(body));
 /** Query strings carry numbers as text; yup runs strict here, so page and pageSize are read as numbers first. */
 const numericQuery = (query: unknown) => {
   if (!query || typeof query !== 'object') return query;
@@ -84,6 +70,6 @@ const numericQuery = (query: unknown) => {
 };
 
 export const validateList = async (query: unknown) => {
-  const parsed = await check<{ auditStatus?: AuditStatus; employment?: string; city?: string; page?: number; pageSize?: number }>(listSchema, numericQuery(query));
+  const parsed = await validated<{ auditStatus?: AuditStatus; employment?: string; city?: string; page?: number; pageSize?: number }>(listSchema, numericQuery(query));
   return { ...parsed, page: parsed.page ?? 1, pageSize: parsed.pageSize ?? 20 };
 };
