@@ -60,7 +60,8 @@ export async function dispatchAdmins(strapi: Core.Strapi, http: any) {
 }
 
 /** Waits until `probe` returns something truthy (queue jobs run a moment after the request). */
-export async function eventually<T>(probe: () => Promise<T>, timeoutMs = 10_000): Promise<T> {
+// Generous: on a loaded 2-core CI machine a queue job can lag the request by several seconds.
+export async function eventually<T>(probe: () => Promise<T>, timeoutMs = 20_000): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     const value = await probe();
