@@ -3,7 +3,9 @@ import { validateYupSchema, yup } from '@strapi/utils';
 import { unauthenticated } from '../../../../../runtime/errors';
 import { PAYOUT_METHODS, type BatchStatus, type PayoutMethod } from '../domain/settlement-batch';
 import { getService } from '../utils';
+import { batchTable } from '../domain/report-table';
 import { validateEarningsQuery } from './validation/earnings';
+import { validateFormat } from './validation/reports';
 
 const listSchema = yup
   .object({
@@ -46,7 +48,15 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     },
 
     async findOne(ctx: any) {
-      ctx.body = { data: await batches().detail(ctx.state.user, ctx.params.id) };
+      const format = await validateFormat(ctx.query);
+      const data = await batches().detail(ctx.state.user, ctx.params.id);
+      if (format !== 'json') {
+        // The detail is already cut to the admin's cities, so the file holds only their statements.
+        const cities = data.scoped ? [...new Set(data.statements.map((s) => s.city).filter((c): c is string => Boolean(c)))] : null;
+        await getService(strapi, 'exports').send(ctx, batchTable(data), format, cities);
+        return;
+      }
+      ctx.body = { data };
     },
 
     async run(ctx: any) {
