@@ -936,7 +936,7 @@ export const CONTENT_TYPE_VIEWS: Readonly<Record<string, AdminViewSpec>> = {
     list: ['orderNo', 'kind', 'workerId', 'gross', 'commission', 'net', 'earnedAt', 'settleableAt', 'settledAt'],
     defaultSort: { by: 'earnedAt', order: 'DESC' },
     pageSize: 50,
-    edit: [['orderNo', 'kind'], ['workerId', 'city'], ['gross', 'commission', 'net'], ['commissionPercent'], ['earnedAt', 'settleableAt'], ['settledAt', 'settlementRef']],
+    edit: [['orderNo', 'kind'], ['workerId', 'city'], ['gross', 'commission', 'net'], ['commissionPercent'], ['earnedAt', 'settleableAt'], ['awaitingConfirmation', 'confirmedAt'], ['settledAt', 'settlementRef']],
     hidden: ['ref', 'orderRef', 'orderDocumentId'],
     fields: {
       ref: { label: '凭证号', description: '对应记账凭证的唯一标识，同一订单只记一次' },
@@ -954,6 +954,8 @@ export const CONTENT_TYPE_VIEWS: Readonly<Record<string, AdminViewSpec>> = {
       settleableAt: { label: '可结算时间', description: '入账时间加结算周期（T+N 天），此前为「待结算」' },
       settledAt: { label: '结算时间', description: '结算批次付款后填写；为空表示未结算' },
       settlementRef: { label: '结算单 ID', description: MAINTAINED },
+      awaitingConfirmation: { label: '待会员确认完成', description: '服务收入在会员（或系统、客服）确认完成前保持「待结算」，不进入结算批次' },
+      confirmedAt: { label: '确认完成时间', description: MAINTAINED },
     },
   },
 

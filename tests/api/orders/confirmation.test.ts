@@ -100,10 +100,14 @@ describe('automatic confirmation', () => {
     const completedAt = new Date(row.completedAt).getTime();
     const svc = app.strapi.plugin('orders').service('confirmation');
 
+    const earning = () => app.strapi.db.query('plugin::settlement.worker-earning').findOne({ where: { orderRef: row.id, kind: 'service' } });
+    expect(await earning()).toMatchObject({ awaitingConfirmation: true, confirmedAt: null });
     expect(await withClock(new Date(completedAt + 71 * H), () => svc.autoConfirm(row.id))).toBe(false);
     expect(await withClock(new Date(completedAt + 71 * H), () => svc.sweep())).toBe(0);
     const results = await withClock(new Date(completedAt + 73 * H), async () => [await svc.autoConfirm(row.id), await svc.autoConfirm(row.id)]);
     expect(results).toEqual([true, false]);
+    // The worker's earning is released for settlement with the confirmation.
+    expect(await earning()).toMatchObject({ awaitingConfirmation: false });
     expect(await confirmedEvents(order)).toBe(1);
     const view = (await app.http.get(`/api/orders/${order}`).set(w.member.auth).expect(200)).body.data;
     expect(view.confirmation).toMatchObject({ status: 'confirmed', confirmedBy: 'system' });

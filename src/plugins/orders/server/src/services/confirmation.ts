@@ -84,6 +84,8 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
           });
           if (count === 1) {
             await service.recordConfirmed(orderId, by, actorId, now, reason);
+            // The worker's earning becomes settleable with the confirmation or not at all.
+            await getService(strapi, 'settlement-port').orderConfirmed(orderId, now);
             changed = true;
           }
         }
