@@ -727,7 +727,7 @@ export const CONTENT_TYPE_VIEWS: Readonly<Record<string, AdminViewSpec>> = {
     list: ['orderNo', 'orderStatus', 'serviceItem', 'city', 'scheduledAt', 'total', 'paid', 'worker'],
     defaultSort: { by: 'createdAt', order: 'DESC' },
     pageSize: 20,
-    readOnly: ['orderNo', 'memberId', 'itemSnapshot', 'addressSnapshot', 'subtotal', 'discount', 'pointsUsed', 'pointsDeduction', 'total', 'deposit', 'balanceDue', 'paid', 'refunded', 'refundPending', 'cancellationFee', 'paidAt', 'acceptedAt', 'departedAt', 'arrivedAt', 'startedAt', 'completedAt', 'cancelledAt', 'cancelledBy'],
+    readOnly: ['orderNo', 'memberId', 'itemSnapshot', 'addressSnapshot', 'subtotal', 'discount', 'pointsUsed', 'pointsDeduction', 'total', 'deposit', 'balanceDue', 'paid', 'refunded', 'refundPending', 'cancellationFee', 'paidAt', 'acceptedAt', 'departedAt', 'arrivedAt', 'startedAt', 'completedAt', 'cancelledAt', 'cancelledBy', 'autoConfirmAt', 'confirmedAt', 'confirmedBy'],
     hidden: ['idempotencyScope', 'idempotencyHash', 'idempotencyExpiresAt'],
     edit: [
       ['orderNo', 'orderStatus'],
@@ -742,9 +742,13 @@ export const CONTENT_TYPE_VIEWS: Readonly<Record<string, AdminViewSpec>> = {
       ['deposit', 'balanceDue', 'paid'],
       ['refunded', 'refundPending', 'cancellationFee'],
       ['cancelReason', 'cancelledBy'],
+      ['autoConfirmAt', 'confirmedAt', 'confirmedBy'],
     ],
     fields: {
       orderNo: { label: '订单号' },
+      autoConfirmAt: { label: '自动确认时间', description: '会员未确认完成时，系统在此时自动确认' },
+      confirmedAt: { label: '确认完成时间', description: '为空表示已完成、待会员确认（结算以确认为准）' },
+      confirmedBy: { label: '确认方', description: 'member 会员，system 系统自动，operator 客服代确认' },
       orderStatus: {
         label: '订单状态',
         description: '请在「订单监控」中处理订单；此处改状态不会记录时间线。pending_payment 待支付，pending_acceptance 待接单，accepted 已接单，on_the_way 已出发，arrived 已到达，in_service 服务中，paused 服务暂停，pending_final_payment 待付尾款，completed 已完成，cancelled 已取消',
@@ -932,7 +936,7 @@ export const CONTENT_TYPE_VIEWS: Readonly<Record<string, AdminViewSpec>> = {
     list: ['orderNo', 'kind', 'workerId', 'gross', 'commission', 'net', 'earnedAt', 'settleableAt', 'settledAt'],
     defaultSort: { by: 'earnedAt', order: 'DESC' },
     pageSize: 50,
-    edit: [['orderNo', 'kind'], ['workerId', 'city'], ['gross', 'commission', 'net'], ['commissionPercent'], ['earnedAt', 'settleableAt'], ['settledAt', 'settlementRef']],
+    edit: [['orderNo', 'kind'], ['workerId', 'city'], ['gross', 'commission', 'net'], ['commissionPercent'], ['earnedAt', 'settleableAt'], ['awaitingConfirmation', 'confirmedAt'], ['settledAt', 'settlementRef']],
     hidden: ['ref', 'orderRef', 'orderDocumentId'],
     fields: {
       ref: { label: '凭证号', description: '对应记账凭证的唯一标识，同一订单只记一次' },
@@ -950,6 +954,8 @@ export const CONTENT_TYPE_VIEWS: Readonly<Record<string, AdminViewSpec>> = {
       settleableAt: { label: '可结算时间', description: '入账时间加结算周期（T+N 天），此前为「待结算」' },
       settledAt: { label: '结算时间', description: '结算批次付款后填写；为空表示未结算' },
       settlementRef: { label: '结算单 ID', description: MAINTAINED },
+      awaitingConfirmation: { label: '待会员确认完成', description: '服务收入在会员（或系统、客服）确认完成前保持「待结算」，不进入结算批次' },
+      confirmedAt: { label: '确认完成时间', description: MAINTAINED },
     },
   },
 
@@ -1177,6 +1183,7 @@ export const COMPONENT_VIEWS: Readonly<Record<string, AdminViewSpec>> = {
       ['unpaidTimeoutMinutes', 'acceptanceTimeoutMinutes'],
       ['departLeadMinutes', 'arrivalFlagMeters'],
       ['evidenceGraceHours', 'completionPhotoRequired'],
+      ['autoConfirmHours'],
     ],
     fields: {
       minLeadMinutes: { label: '最少提前预约（分钟）', description: '预约时间距下单时间至少多少分钟' },
@@ -1190,6 +1197,7 @@ export const COMPONENT_VIEWS: Readonly<Record<string, AdminViewSpec>> = {
       arrivalFlagMeters: { label: '到达位置偏差（米）', description: '师傅点「到达」时距服务地址超过这个距离，标记待核实（不拒绝）' },
       evidenceGraceHours: { label: '补传服务照片（小时）', description: '服务完成后多少小时内，师傅仍可补传服务后照片' },
       completionPhotoRequired: { label: '完成须上传照片', description: '开启后，师傅须至少上传一张服务后照片才能点「完成」' },
+      autoConfirmHours: { label: '自动确认完成（小时）', description: '服务完成后会员未点「确认完成」，超过这个时间由系统自动确认；0 表示完成即确认' },
       slotMinutes: { label: '预约时段粒度（分钟）', description: '可选上门时间的间隔，如 30 表示 08:00、08:30…' },
     },
   },

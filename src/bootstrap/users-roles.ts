@@ -63,7 +63,7 @@ export const MEMBER_ACTIONS = [
   'api::media.media.content',
   'api::notify.notification.find',
   'api::notify.notification.read',
-  ...['quote', 'create', 'find', 'findOne', 'update', 'cancel'].map((a) => `plugin::orders.order.${a}`),
+  ...['quote', 'create', 'find', 'findOne', 'update', 'cancel', 'confirm'].map((a) => `plugin::orders.order.${a}`),
   ...['pay', 'wallet', 'topUp', 'confirmSandbox', 'findOne'].map((a) => `plugin::payments.payment.${a}`),
   // Reviewing one's own completed order (issue 15).
   'api::feedback.review.create',

@@ -29,6 +29,8 @@ export interface PlatformSettings {
     evidenceGraceHours: number;
     /** Completion needs at least one "after" photo. */
     completionPhotoRequired: boolean;
+    /** A completed order the member has not confirmed is confirmed by the system this long after completion; 0 = at completion. */
+    autoConfirmHours: number;
   };
   dispatch: {
     mode: 'recommend' | 'assign' | 'grab' | 'batch' | 'manual';
@@ -116,6 +118,7 @@ export const DEFAULT_SETTINGS: PlatformSettings = {
     arrivalFlagMeters: 500,
     evidenceGraceHours: 24,
     completionPhotoRequired: false,
+    autoConfirmHours: 72,
   },
   dispatch: {
     mode: 'recommend',

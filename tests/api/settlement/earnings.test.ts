@@ -94,6 +94,12 @@ describe('revenue recognition when an order completes', () => {
     clock.use(fixedClock(new Date(completedAt + 7 * DAY_MS - 60_000)));
     expect((await app.http.get('/api/me/earnings').set(worker().auth).expect(200)).body.data).toMatchObject({ pending: 8000, settleable: 0 });
     clock.use(fixedClock(new Date(completedAt + 7 * DAY_MS)));
+    // Past T+7 but the member has not confirmed (确认完成): still pending.
+    expect((await app.http.get('/api/me/earnings').set(worker().auth).expect(200)).body.data).toMatchObject({ pending: 8000, settleable: 0 });
+    await app.http.post(`/api/orders/${order.documentId}/confirm`).set(w.member.auth).send({}).expect(200);
+    const earning = await app.strapi.db.query(EARNING_UID).findOne({ where: { orderDocumentId: order.documentId, kind: 'service' } });
+    expect(earning).toMatchObject({ awaitingConfirmation: false });
+    expect(earning.confirmedAt).toBeTruthy();
     const later = await app.http.get('/api/me/earnings').set(worker().auth).expect(200);
     expect(later.body.data).toMatchObject({ pending: 0, settleable: 8000, settled: 0 });
     expect(later.body.data.entries[0]).toMatchObject({ status: 'settleable', statusLabel: '可结算' });

@@ -40,8 +40,11 @@ describe('worker settlement: batch, review, payout', () => {
     const order = await placeOrder(app.http, w, 3, 9); // 9000, 20% → net 7200
     await pay(app.strapi, order.documentId, 'full', 9000);
     await deliver(order.documentId, worker);
+    // 确认完成 releases the earning to batches (until then it stays pending).
+    expect((await app.strapi.db.query(EARNING_UID).findOne({ where: { orderDocumentId: order.documentId } })).awaitingConfirmation).toBe(true);
+    await app.http.post(`/api/orders/${order.documentId}/confirm`).set(w.member.auth).send({}).expect(200);
     const earning = await app.strapi.db.query(EARNING_UID).findOne({ where: { orderDocumentId: order.documentId } });
-    expect(earning).toMatchObject({ gross: 9000, commission: 1800, net: 7200 });
+    expect(earning).toMatchObject({ gross: 9000, commission: 1800, net: 7200, awaitingConfirmation: false });
 
     // Two days after T+7: the day that closed contains settleableAt.
     clock.use(fixedClock(new Date(new Date(earning.settleableAt).getTime() + 2 * DAY_MS)));
@@ -113,6 +116,7 @@ describe('worker settlement: batch, review, payout', () => {
     const order = await placeOrder(app.http, w, 4, 9);
     await pay(app.strapi, order.documentId, 'full', 9000);
     await deliver(order.documentId, worker);
+    await app.http.post(`/api/orders/${order.documentId}/confirm`).set(w.member.auth).send({}).expect(200);
     const earning = await app.strapi.db.query(EARNING_UID).findOne({ where: { orderDocumentId: order.documentId } });
     clock.use(fixedClock(new Date(new Date(earning.settleableAt).getTime() + 4 * DAY_MS)));
     const first = (await app.http.post('/settlement/batches/run').set(caiwu).send({}).expect(201)).body.data.batch;

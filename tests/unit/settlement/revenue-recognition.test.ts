@@ -143,4 +143,9 @@ describe('earning status', () => {
     expect(earningStatus({ settleableAt }, new Date('2026-12-10T10:00:00Z'))).toBe('settleable');
     expect(earningStatus({ settleableAt, settledAt: '2026-12-11T00:00:00Z' }, new Date('2026-12-10T00:00:00Z'))).toBe('settled');
   });
+
+  it('stays pending past T+N while the order awaits 确认完成', () => {
+    expect(earningStatus({ settleableAt, awaitingConfirmation: true }, new Date('2026-12-20T00:00:00Z'))).toBe('pending');
+    expect(earningStatus({ settleableAt, awaitingConfirmation: false }, new Date('2026-12-20T00:00:00Z'))).toBe('settleable');
+  });
 });

@@ -59,8 +59,11 @@ describe('statements', () => {
       earning(2, 1, 9000, 1000, '2026-12-02T16:00:00Z'),
       earning(3, 1, 9000, 1000, '2026-12-01T00:00:00Z', { statementRef: 7 }),
       earning(4, 1, 9000, 1000, '2026-12-01T00:00:00Z', { settledAt: '2026-12-02T00:00:00Z' }),
+      // Completed but not yet confirmed by the member (确认完成): not a batch's to take.
+      earning(5, 1, 9000, 1000, '2026-12-01T00:00:00Z', { awaitingConfirmation: true }),
+      earning(6, 1, 9000, 1000, '2026-12-01T00:00:00Z', { awaitingConfirmation: false }),
     ];
-    expect(settleableBy(list, at('2026-12-02T16:00:00Z')).map((e) => e.id)).toEqual([1]);
+    expect(settleableBy(list, at('2026-12-02T16:00:00Z')).map((e) => e.id)).toEqual([1, 6]);
   });
 
   it('sums per worker and carries over a worker under the minimum payout', () => {

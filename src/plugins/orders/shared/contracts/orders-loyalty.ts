@@ -16,6 +16,20 @@ export interface OrderStatusMessage {
   city: string | null;
 }
 
+/**
+ * Channel `orders.confirmed`: a completed order was confirmed (确认完成) by its member, by the
+ * system after booking.autoConfirmHours, or by 客服 on the member's behalf. Once per order.
+ */
+export const ORDER_CONFIRMED_CHANNEL = 'orders.confirmed';
+export interface OrderConfirmedMessage {
+  order: string;
+  orderNo: string;
+  memberId: number;
+  confirmedBy: 'member' | 'system' | 'operator';
+  confirmedAt: string;
+  city: string | null;
+}
+
 /** Channel `orders.refund`: money actually returned to the member for an order. */
 export const ORDER_REFUND_CHANNEL = 'orders.refund';
 export interface OrderRefundMessage {

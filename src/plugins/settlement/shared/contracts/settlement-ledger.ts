@@ -62,6 +62,11 @@ export interface OrderCompletedPosting {
     /** The service item's skills (database ids): the worker's level for them sets the rate. */
     skillIds: number[];
     completedAt: string;
+    /**
+     * 确认完成 (orders issue 12): null while the member may still confirm — the earning stays
+     * pending and out of batches until an `order_confirmed` posting. Absent counts as confirmed.
+     */
+    confirmedAt?: string | null;
   };
   /** api::people.worker id. */
   workerId: number;
@@ -71,12 +76,23 @@ export interface OrderCompletedPosting {
   pointsDeduction: number;
 }
 
+/**
+ * A completed order was confirmed (by its member, the system or 客服): its service earning may
+ * now be settled. Books no journal lines; idempotent (`created` is true only the first time).
+ */
+export interface OrderConfirmedPosting {
+  event: 'order_confirmed';
+  order: { id: number; documentId: string; orderNo: string };
+  confirmedAt: string;
+}
+
 export type SettlementPosting =
   | PaymentReceivedPosting
   | RefundPaidPosting
   | FeeKeptPosting
   | CancellationFeeSharedPosting
-  | OrderCompletedPosting;
+  | OrderCompletedPosting
+  | OrderConfirmedPosting;
 
 export interface PostedEntry {
   /** The journal entry's idempotency key; null when the event moved no money (nothing to book). */

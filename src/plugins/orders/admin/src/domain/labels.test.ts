@@ -6,6 +6,7 @@ describe('order wording and actions in the monitor', () => {
     expect(statusLabel('cancelled')).toBe('已取消');
     expect(eventLabel('create')).toBe('下单');
     expect(eventLabel('cancel')).toBe('取消订单');
+    expect(eventLabel('confirmed')).toBe('确认完成');
     expect(eventLabel('refund_owed')).toBe('待退款');
     expect(actorLabel('operator')).toBe('运营');
   });

@@ -14,6 +14,8 @@ const BOOKKEEPING_EVENT_LABELS: Readonly<Record<string, string>> = {
   create: '下单',
   modify: '修改订单',
   refund_owed: '待退款',
+  // 确认完成 by the member, 客服 or the system (not a status change: the order stays completed).
+  confirmed: '确认完成',
 };
 
 export function eventLabel(event: string): string {

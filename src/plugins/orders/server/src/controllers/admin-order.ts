@@ -27,6 +27,8 @@ const reasonSchema = yup
   .noUnknown()
   .required();
 
+const confirmSchema = yup.object({ reason: yup.string().trim().min(1, '请填写原因').max(200).required('请填写原因') }).noUnknown().required();
+
 const assignSchema = yup.object({ worker: yup.string().trim().min(1).max(64).required() }).noUnknown().required();
 
 const STEPS = ['depart', 'arrive', 'start', 'pause', 'resume', 'complete'] as const;
@@ -70,6 +72,12 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     async cancel(ctx: any) {
       const { reason, waiveFee } = (await validateYupSchema(reasonSchema)(ctx.request.body)) as { reason: string; waiveFee?: boolean };
       ctx.body = { data: await ops().cancel(adminUser(ctx), ctx.params.id, reason, Boolean(waiveFee)) };
+    },
+
+    /** 代会员确认完成: 客服 confirms a completed order for its member, with a reason on the timeline. */
+    async confirm(ctx: any) {
+      const { reason } = (await validateYupSchema(confirmSchema)(ctx.request.body)) as { reason: string };
+      ctx.body = { data: await ops().confirm(adminUser(ctx), ctx.params.id, reason) };
     },
 
     async reassign(ctx: any) {

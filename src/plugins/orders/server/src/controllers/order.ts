@@ -1,5 +1,5 @@
 import type { Core } from '@strapi/strapi';
-import { DomainError, unauthenticated } from '../../../../../runtime/errors';
+import { DomainError, notFound, unauthenticated } from '../../../../../runtime/errors';
 import { isOrderStatus, parsePosition, type OrderStatus } from '../domain';
 import { getService } from '../utils';
 import {
@@ -95,6 +95,16 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       if (row.memberId !== me.userId) throw new DomainError('FORBIDDEN', '只有下单会员可以取消订单');
       const cancelled = await getService(strapi, 'cancellation').cancel(row.id, { actor: { type: 'member', id: me.userId }, reason });
       await respond(ctx, cancelled.id);
+    },
+
+    /** POST /api/orders/:id/confirm — 确认完成 by the order's member; repeating it answers 200 with the same order. */
+    async confirm(ctx: Ctx) {
+      const me = requester(ctx);
+      const row = await query().participantRow(me, ctx.params.id);
+      // The worker of the order is a participant but not the one to confirm: as for anyone else's order, not found.
+      if (row.memberId !== me.userId) throw notFound('订单不存在');
+      await getService(strapi, 'confirmation').confirm(row.id, 'member', me.userId);
+      await respond(ctx, row.id);
     },
 
     async accept(ctx: Ctx) {

@@ -13,3 +13,4 @@ export * from './worker-steps';
 export * from './idempotency';
 export * from './date-filter';
 export * from './evidence';
+export * from './confirmation';

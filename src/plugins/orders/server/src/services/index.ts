@@ -1,5 +1,6 @@
 import cancellation from './cancellation';
 import catalogLookup from './catalog-lookup';
+import confirmation from './confirmation';
 import dispatchPort from './dispatch-port';
 import eligibility from './eligibility';
 import evidence from './evidence';
@@ -21,6 +22,7 @@ import workerActions from './worker-actions';
 export default {
   cancellation,
   'catalog-lookup': catalogLookup,
+  confirmation,
   'dispatch-port': dispatchPort,
   eligibility,
   evidence,

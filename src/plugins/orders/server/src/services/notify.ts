@@ -3,7 +3,7 @@ import { emitToOps, hasRealtime, realtime } from '../../../../../bootstrap/realt
 import { runtime } from '../../../../../runtime';
 import { socketRooms } from '../../../../../runtime/socket';
 import type { OrderStatus } from '../domain';
-import { ORDER_REFUND_CHANNEL, type OrderRefundMessage } from '../../../shared/contracts/orders-loyalty';
+import { ORDER_CONFIRMED_CHANNEL, ORDER_REFUND_CHANNEL, type OrderConfirmedMessage, type OrderRefundMessage } from '../../../shared/contracts/orders-loyalty';
 
 export interface StatusChange {
   order: string;
@@ -35,6 +35,20 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
     } catch (err) {
       // The state change is committed; a lost broadcast must not turn into a failed request.
       strapi.log.warn(`orders: could not publish status of ${change.order}: ${(err as Error).message}`);
+    }
+  },
+
+  /** Tells the order's room and other plugins (`orders.confirmed`) that a completed order was confirmed; after commit. */
+  async confirmed(message: OrderConfirmedMessage, workerUserId?: number | null): Promise<void> {
+    if (hasRealtime()) {
+      const rooms = [socketRooms.user(message.memberId), socketRooms.order(message.order)];
+      if (workerUserId) rooms.push(socketRooms.user(workerUserId));
+      realtime().emit(rooms, 'order:confirmed', { order: message.order, orderNo: message.orderNo, confirmedBy: message.confirmedBy, confirmedAt: message.confirmedAt });
+    }
+    try {
+      await runtime().pubsub.publish(ORDER_CONFIRMED_CHANNEL, message);
+    } catch (err) {
+      strapi.log.warn(`orders: could not publish confirmation of ${message.order}: ${(err as Error).message}`);
     }
   },
 

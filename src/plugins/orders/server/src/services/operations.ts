@@ -149,6 +149,13 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       return this.detail(user, documentId);
     },
 
+    /** Confirms a completed order on the member's behalf (idempotent: a confirmed order is answered as it is). */
+    async confirm(user: AdminUser, documentId: string, reason: string) {
+      const { id } = await scopedRow(user, documentId);
+      await getService(strapi, 'confirmation').confirm(id, 'operator', user.id, reason);
+      return this.detail(user, documentId);
+    },
+
     /**
      * Takes the order off its worker (before service starts) and optionally gives it to another,
      * in one transaction: a refused assignment leaves the order with its worker. The member's

@@ -1,5 +1,5 @@
 import { maskPhone, workerDisplayName } from '../../../../../api/people/domain/privacy';
-import { amountDueNow, ORDER_STATUS_LABELS, type OrderStatus } from '../domain';
+import { amountDueNow, confirmationView, ORDER_STATUS_LABELS, type ConfirmedBy, type OrderStatus } from '../domain';
 
 export { amountDueNow };
 
@@ -48,6 +48,9 @@ export interface OrderRow {
   startedAt: string | null;
   completedAt: string | null;
   cancelledAt: string | null;
+  autoConfirmAt?: string | null;
+  confirmedAt?: string | null;
+  confirmedBy?: ConfirmedBy | null;
   worker?: any;
   preferredWorker?: any;
   city?: { adcode: string; name: string } | null;
@@ -77,6 +80,8 @@ export function toOrderView(row: OrderRow, viewer: Viewer) {
     orderNo: row.orderNo,
     status: row.orderStatus,
     statusLabel: ORDER_STATUS_LABELS[row.orderStatus],
+    // 确认完成 (completed orders only): settlement counts the order once it is confirmed.
+    confirmation: confirmationView(row),
     serviceItem: {
       documentId: row.itemSnapshot?.documentId,
       name: row.itemSnapshot?.name,

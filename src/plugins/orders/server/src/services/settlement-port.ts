@@ -36,6 +36,8 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
         categorySlug: row.category?.slug ?? row.itemSnapshot?.categorySlug ?? null,
         skillIds: row.itemSnapshot?.skillIds ?? [],
         completedAt: iso(row.completedAt, now),
+        // Written with the completion (transition.ts) when the platform confirms at once.
+        confirmedAt: row.confirmedAt ? new Date(row.confirmedAt).toISOString() : null,
       },
       workerId: row.worker.id,
       // Refunds still owed stay in the prepayments until the channel returns them.
@@ -43,6 +45,15 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
       couponDiscount: row.discount ?? 0,
       pointsDeduction: row.pointsDeduction ?? 0,
     });
+  },
+
+  /** The completed order was confirmed (确认完成): its earning may be settled. In the confirming transaction. */
+  async orderConfirmed(orderId: number, confirmedAt: Date): Promise<PostedEntry | null> {
+    const port = ledgerPort(strapi);
+    if (!port) return null;
+    const row = await strapi.db.query(ORDER_UID).findOne({ where: { id: orderId }, select: ['id', 'documentId', 'orderNo'] });
+    if (!row) return null;
+    return port.post({ event: 'order_confirmed', order: { id: row.id, documentId: row.documentId, orderNo: row.orderNo }, confirmedAt: confirmedAt.toISOString() });
   },
 
   /** A fee was kept on cancelling an order a worker had accepted: the worker's share per policy. */

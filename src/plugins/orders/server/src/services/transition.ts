@@ -66,6 +66,9 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
       const to = nextStatus(from, request.event, request.actor.type, request.guard);
       await request.within?.({ trx, row, to, now });
       const { scalars, relations } = splitPatch(request.patch?.(row, to, now) ?? {});
+      // Completion starts the wait for the member's 确认完成 (or confirms at once when the platform says so).
+      const confirming = to === 'completed' && from !== 'completed' ? await getService(strapi, 'confirmation').onCompleting(now) : null;
+      if (confirming) Object.assign(scalars, confirming);
       const { count } = await strapi.db.query(ORDER_UID).updateMany({
         where: { id: orderId, orderStatus: from },
         data: { ...scalars, orderStatus: to },
@@ -89,6 +92,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
           at: now,
         },
       });
+      if (confirming?.confirmedAt) await getService(strapi, 'confirmation').recordConfirmed(orderId, 'system', null, now);
       // Every path to completed (worker, operator step, final payment) recognises the revenue with the status.
       if (to === 'completed') await getService(strapi, 'settlement-port').orderCompleted(orderId, now);
       const fresh = (await strapi.db.query(ORDER_UID).findOne({ where: { id: orderId }, populate: RELATIONS })) as OrderRow;
@@ -98,8 +102,8 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
 
     if (change) {
       const { row, from, to } = change;
-      const publish = () =>
-        getService(strapi, 'notify').statusChanged({
+      const publish = async () => {
+        await getService(strapi, 'notify').statusChanged({
           order: row.documentId,
           orderNo: row.orderNo,
           status: to,
@@ -109,6 +113,11 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
           workerUserId: row.worker?.user?.id ?? null,
           city: row.city?.adcode ?? null,
         });
+        if (to === 'completed' && from !== 'completed') {
+          // Committed already: a job that failed to schedule is caught by the boot sweep, not by failing the request.
+          await getService(strapi, 'confirmation').afterCompleted(row).catch((err: Error) => strapi.log.error(`orders: auto-confirm of ${row.orderNo} not scheduled: ${err.message}`));
+        }
+      };
       if (nested) {
         // Part of a larger unit (a payment notification): tell nobody until that unit commits.
         onCommitOfOuter!(() => void publish().catch((err: Error) => strapi.log.error(`orders: status notification failed: ${err.message}`)));

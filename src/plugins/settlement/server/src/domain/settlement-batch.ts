@@ -97,14 +97,16 @@ export interface SettleableEarning {
   commission: number;
   net: number;
   settleableAt: Date | string;
+  /** A service earning whose order is not confirmed yet (确认完成): no batch takes it. */
+  awaitingConfirmation?: boolean | null;
   /** The statement that took it, if any. */
   statementRef?: number | null;
   settledAt?: Date | string | null;
 }
 
-/** Earnings a batch for the period closing at `periodEnd` may take: free, and settleable before the end. */
+/** Earnings a batch for the period closing at `periodEnd` may take: free, confirmed, and settleable before the end. */
 export function settleableBy<E extends SettleableEarning>(earnings: readonly E[], periodEnd: Date): E[] {
-  return earnings.filter((e) => !e.statementRef && !e.settledAt && new Date(e.settleableAt).getTime() < periodEnd.getTime());
+  return earnings.filter((e) => !e.statementRef && !e.settledAt && !e.awaitingConfirmation && new Date(e.settleableAt).getTime() < periodEnd.getTime());
 }
 
 export interface Adjustment {

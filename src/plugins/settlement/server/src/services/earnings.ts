@@ -14,10 +14,11 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
     if (!worker) throw notFound('您还不是平台服务人员');
     const now = clock.now();
     // Summed here rather than in SQL: a bound Date compares differently per driver (SQLite keeps epoch ms).
-    const all = (await strapi.db.query(EARNING_UID).findMany({ where: { workerId: worker.id }, select: ['net', 'settleableAt', 'settledAt'] })) as Array<{
+    const all = (await strapi.db.query(EARNING_UID).findMany({ where: { workerId: worker.id }, select: ['net', 'settleableAt', 'settledAt', 'awaitingConfirmation'] })) as Array<{
       net: number;
       settleableAt: string;
       settledAt: string | null;
+      awaitingConfirmation: boolean | null;
     }>;
     const totals = { pending: 0, settleable: 0, settled: 0 };
     for (const row of all) totals[earningStatus(row, now)] += row.net;
@@ -30,7 +31,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
       limit: page.pageSize,
     })) as Array<Record<string, any>>;
     const entries: EarningEntry[] = rows.map((row) => {
-      const status = earningStatus({ settleableAt: row.settleableAt, settledAt: row.settledAt }, now);
+      const status = earningStatus({ settleableAt: row.settleableAt, settledAt: row.settledAt, awaitingConfirmation: row.awaitingConfirmation }, now);
       return {
         order: row.orderDocumentId,
         orderNo: row.orderNo,

@@ -4,6 +4,7 @@ import type { PlatformSettings } from '../../../../../api/settings/settings-defa
 import type {
   CancellationFeeSharedPosting,
   OrderCompletedPosting,
+  OrderConfirmedPosting,
   PostedEntry,
   SettlementLedgerPort,
   SettlementPosting,
@@ -43,7 +44,16 @@ export default ({ strapi }: { strapi: Core.Strapi }): SettlementLedgerPort & { w
   async function bookEarning(
     posting: Posting,
     split: CommissionSplit,
-    earning: { kind: 'service' | 'cancellation'; workerId: number; order: { id: number; documentId: string; orderNo: string; city: string | null }; earnedAt: Date; cycleDays: number },
+    earning: {
+      kind: 'service' | 'cancellation';
+      workerId: number;
+      order: { id: number; documentId: string; orderNo: string; city: string | null };
+      earnedAt: Date;
+      cycleDays: number;
+      /** A service earning's order not yet confirmed (确认完成): pending until order_confirmed. */
+      awaitingConfirmation?: boolean;
+      confirmedAt?: Date | null;
+    },
   ): Promise<PostedEntry> {
     return transaction(strapi, async () => {
       const booked = await book(posting, earning.order.city);
@@ -63,6 +73,8 @@ export default ({ strapi }: { strapi: Core.Strapi }): SettlementLedgerPort & { w
           commissionPercent: Math.round(split.percent),
           earnedAt: earning.earnedAt,
           settleableAt: settleableFrom(earning.earnedAt, earning.cycleDays),
+          awaitingConfirmation: earning.awaitingConfirmation ?? false,
+          confirmedAt: earning.confirmedAt ?? null,
         },
       });
       return booked;
@@ -93,7 +105,18 @@ export default ({ strapi }: { strapi: Core.Strapi }): SettlementLedgerPort & { w
       order: input.order,
       earnedAt: new Date(input.order.completedAt),
       cycleDays: current.commission.settlementCycleDays,
+      awaitingConfirmation: input.order.confirmedAt === null,
+      confirmedAt: input.order.confirmedAt ? new Date(input.order.confirmedAt) : null,
     });
+  }
+
+  /** Releases the order's service earning for settlement; a repeat (or an order without one) changes nothing. */
+  async function orderConfirmed(input: OrderConfirmedPosting): Promise<PostedEntry> {
+    const { count } = await strapi.db.query(EARNING_UID).updateMany({
+      where: { orderRef: input.order.id, kind: 'service', awaitingConfirmation: true },
+      data: { awaitingConfirmation: false, confirmedAt: new Date(input.confirmedAt) },
+    });
+    return { ref: null, created: count > 0 };
   }
 
   async function cancellationFeeShared(input: CancellationFeeSharedPosting): Promise<PostedEntry> {
@@ -129,6 +152,8 @@ export default ({ strapi }: { strapi: Core.Strapi }): SettlementLedgerPort & { w
           return cancellationFeeShared(request);
         case 'order_completed':
           return orderCompleted(request);
+        case 'order_confirmed':
+          return orderConfirmed(request);
       }
     },
 

@@ -209,9 +209,9 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         })) as BatchRow;
         const free = (await db().query(EARNING_UID).findMany({
           where: { settlementRef: { $null: true }, settledAt: { $null: true } },
-          select: ['id', 'workerId', 'orderNo', 'gross', 'commission', 'net', 'settleableAt'],
+          select: ['id', 'workerId', 'orderNo', 'gross', 'commission', 'net', 'settleableAt', 'awaitingConfirmation'],
           orderBy: [{ id: 'asc' }],
-        })) as Array<{ id: number; workerId: number; orderNo: string; gross: number; commission: number; net: number; settleableAt: string }>;
+        })) as Array<{ id: number; workerId: number; orderNo: string; gross: number; commission: number; net: number; settleableAt: string; awaitingConfirmation: boolean | null }>;
         const draft = buildStatements(
           settleableBy(free.map((e) => ({ ...e, gross: num(e.gross), commission: num(e.commission), net: num(e.net) })), period.end),
           { minPayoutFen: current.settlement.minPayoutFen },
