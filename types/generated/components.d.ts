@@ -317,6 +317,14 @@ export interface SettingsBookingRules extends Struct.ComponentSchema {
         number
       > &
       Schema.Attribute.DefaultTo<500>;
+    autoConfirmHours: Schema.Attribute.Integer &
+      Schema.Attribute.SetMinMax<
+        {
+          min: 0;
+        },
+        number
+      > &
+      Schema.Attribute.DefaultTo<72>;
     completionPhotoRequired: Schema.Attribute.Boolean &
       Schema.Attribute.DefaultTo<false>;
     departLeadMinutes: Schema.Attribute.Integer &

@@ -2750,6 +2750,7 @@ export interface PluginOrdersOrder extends Struct.CollectionTypeSchema {
     address: Schema.Attribute.Relation<'manyToOne', 'api::people.address'>;
     addressSnapshot: Schema.Attribute.JSON & Schema.Attribute.Required;
     arrivedAt: Schema.Attribute.DateTime;
+    autoConfirmAt: Schema.Attribute.DateTime;
     balanceDue: Schema.Attribute.Integer &
       Schema.Attribute.SetMinMax<
         {
@@ -2782,6 +2783,8 @@ export interface PluginOrdersOrder extends Struct.CollectionTypeSchema {
     children: Schema.Attribute.Relation<'oneToMany', 'plugin::orders.order'>;
     city: Schema.Attribute.Relation<'manyToOne', 'api::settings.city'>;
     completedAt: Schema.Attribute.DateTime;
+    confirmedAt: Schema.Attribute.DateTime;
+    confirmedBy: Schema.Attribute.Enumeration<['member', 'system', 'operator']>;
     createdAt: Schema.Attribute.DateTime;
     createdBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> &
       Schema.Attribute.Private;
@@ -3838,6 +3841,8 @@ export interface PluginSettlementWorkerEarning
     };
   };
   attributes: {
+    awaitingConfirmation: Schema.Attribute.Boolean &
+      Schema.Attribute.DefaultTo<false>;
     city: Schema.Attribute.String &
       Schema.Attribute.SetMinMaxLength<{
         maxLength: 6;
@@ -3858,6 +3863,7 @@ export interface PluginSettlementWorkerEarning
         },
         number
       >;
+    confirmedAt: Schema.Attribute.DateTime;
     createdAt: Schema.Attribute.DateTime;
     createdBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> &
       Schema.Attribute.Private;
