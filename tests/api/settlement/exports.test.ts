@@ -108,6 +108,8 @@ beforeAll(async () => {
     for (const step of ['depart', 'arrive', 'start']) await app.http.post(`/api/orders/${order.documentId}/${step}`).set(worker.auth).send({}).expect(200);
     await app.http.post(`/api/orders/${order.documentId}/complete`).set(worker.auth).send({}).expect(200);
   });
+  // 确认完成 releases the earning to settlement batches.
+  await app.http.post(`/api/orders/${order.documentId}/confirm`).set(w.member.auth).send({}).expect(200);
   const earning = await app.strapi.db.query('plugin::settlement.worker-earning').findOne({ where: { orderDocumentId: order.documentId } });
   clock.use(fixedClock(new Date(new Date(earning.settleableAt).getTime() + 2 * DAY_MS)));
   try {
